@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "shadowd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "shadowd", targets: ["shadowd"]),
+        .executable(name: "shadowctl", targets: ["shadowctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // Pure core: records, comparison, latency recording, settings, store protocols. No I/O.
+        .target(
+            name: "ShadowCore",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
+        // Embedded model evaluators (XGBoost JSON, LightGBM text, linear JSON). Pure.
+        .target(name: "ShadowModels", dependencies: ["ShadowCore"]),
+        // TOML parsing and config validation into ShadowCore settings. Pure.
+        .target(name: "ShadowConfig", dependencies: ["ShadowCore"]),
+        // Adapter: traffic files (JSONL, CSV) read as streaming record batches.
+        .target(name: "ShadowFiles", dependencies: ["ShadowCore"]),
+        // Adapter: SQLite store on libsqlite3.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "ShadowSQLite", dependencies: ["ShadowCore", "CSQLite"]),
+        // Composition: the replay engine wiring sources, models, comparison and store.
+        .target(
+            name: "ShadowRuntime",
+            dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite"]
+        ),
+        .executableTarget(
+            name: "shadowctl",
+            dependencies: ["ShadowRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "shadowd",
+            dependencies: ["ShadowRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
+        .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
+        .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
+        .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
+        .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),
+        .testTarget(name: "ShadowRuntimeTests", dependencies: ["ShadowRuntime"]),
+    ]
+)

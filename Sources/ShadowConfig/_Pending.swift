@@ -1,0 +1,1 @@
+// ShadowConfig: under construction

@@ -1,0 +1,30 @@
+/// One replayed request, as a reader decoded it.
+public struct TrafficRecord: Sendable {
+    /// The request id from the log (integers are rendered as decimal strings).
+    public var id: String
+    /// Record time in milliseconds since the Unix epoch, when the log has one.
+    public var epochMs: Double?
+    /// Feature values in `FeatureSchema` order; NaN marks a missing, null or non-numeric value.
+    public var features: [Double]
+    /// Slots that held a string value, with the string (nil when the record has none: the common case).
+    public var strings: [Int: String]?
+    /// Ground truth, when the log carries it.
+    public var label: FeatureValue?
+    /// The byte range, inside the batch's `text`, of the record's features as a JSON object.
+    public var featuresJSON: Range<Int>
+    /// Where the record came from.
+    public var position: SourcePosition
+
+    public init(
+        id: String, epochMs: Double?, features: [Double], strings: [Int: String]? = nil,
+        label: FeatureValue? = nil, featuresJSON: Range<Int>, position: SourcePosition
+    ) {
+        self.id = id
+        self.epochMs = epochMs
+        self.features = features
+        self.strings = strings
+        self.label = label
+        self.featuresJSON = featuresJSON
+        self.position = position
+    }
+}

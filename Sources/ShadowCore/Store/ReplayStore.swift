@@ -1,0 +1,97 @@
+/// Where a replay's results go. The SQLite store is the real one; `MemoryReplayStore` is its twin for tests.
+///
+/// Calls are made from the pipeline and must not block on disk: implementations queue and write elsewhere.
+public protocol ReplayStore: Sendable {
+    /// Registers a run and its models; returns the run id.
+    func beginRun(_ run: RunInfo) throws -> Int64
+    /// Queues one batch's disagreements and rejects.
+    func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws
+    /// Writes the per-model latency rows and the run's totals, then waits until everything queued is on disk.
+    func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws
+}
+
+/// What is known about a run when it starts.
+public struct RunInfo: Sendable, Equatable {
+    public var startedAtMs: Double
+    public var configPath: String
+    public var inputs: [String]
+    public var models: [ModelInfo]
+
+    public init(startedAtMs: Double, configPath: String, inputs: [String], models: [ModelInfo]) {
+        self.startedAtMs = startedAtMs
+        self.configPath = configPath
+        self.inputs = inputs
+        self.models = models
+    }
+}
+
+/// One model of a run, as the `models` table records it.
+public struct ModelInfo: Sendable, Equatable {
+    public var name: String
+    public var role: ModelRole
+    public var kind: String
+    public var location: String
+    public var digest: String
+
+    public init(name: String, role: ModelRole, kind: String, location: String, digest: String) {
+        self.name = name
+        self.role = role
+        self.kind = kind
+        self.location = location
+        self.digest = digest
+    }
+}
+
+/// One row of the `disagreements` table.
+public struct DisagreementRow: Sendable, Equatable {
+    public var recordID: String
+    public var recordTimeMs: Double?
+    public var shadow: String
+    public var kind: DisagreementKind
+    /// Champion and shadow outputs as JSON (a number, an array of probabilities, or null on error).
+    public var championOutput: String
+    public var shadowOutput: String
+    public var delta: Double?
+    public var featuresJSON: String?
+
+    public init(recordID: String, recordTimeMs: Double?, shadow: String, kind: DisagreementKind,
+                championOutput: String, shadowOutput: String, delta: Double?, featuresJSON: String?) {
+        self.recordID = recordID
+        self.recordTimeMs = recordTimeMs
+        self.shadow = shadow
+        self.kind = kind
+        self.championOutput = championOutput
+        self.shadowOutput = shadowOutput
+        self.delta = delta
+        self.featuresJSON = featuresJSON
+    }
+}
+
+/// One row of the `latency` table: a model's latency distribution over a run.
+public struct LatencyRow: Sendable, Equatable {
+    public var model: String
+    public var count: Int
+    public var errors: Int
+    public var p50Ms: Double
+    public var p90Ms: Double
+    public var p99Ms: Double
+    public var p999Ms: Double
+    public var maxMs: Double
+    public var throughput: Double
+    /// The HDR histogram in its standard compressed, base64 encoding.
+    public var histogram: String
+
+    public init(model: String, count: Int, errors: Int, p50Ms: Double, p90Ms: Double, p99Ms: Double,
+                p999Ms: Double, maxMs: Double, throughput: Double, histogram: String) {
+        self.model = model
+        self.count = count
+        self.errors = errors
+        self.p50Ms = p50Ms
+        self.p90Ms = p90Ms
+        self.p99Ms = p99Ms
+        self.p999Ms = p999Ms
+        self.maxMs = maxMs
+        self.throughput = throughput
+        self.histogram = histogram
+    }
+}

@@ -1,0 +1,1 @@
+// ShadowFiles: under construction

@@ -1,0 +1,1 @@
+// ShadowModels: under construction

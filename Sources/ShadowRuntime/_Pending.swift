@@ -1,0 +1,1 @@
+// ShadowRuntime: under construction

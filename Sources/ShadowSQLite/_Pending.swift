@@ -1,0 +1,1 @@
+// ShadowSQLite: under construction
