@@ -14,9 +14,10 @@ let package = Package(
     ],
     targets: [
         // Pure core: records, comparison, latency recording, settings, store protocols. No I/O.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ShadowCore",
-            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]
+            dependencies: ["CZlib", .product(name: "Histogram", package: "hdrhistogram-swift")]
         ),
         // Embedded model evaluators (XGBoost JSON, LightGBM text, linear JSON). Pure.
         .target(name: "ShadowModels", dependencies: ["ShadowCore"]),

@@ -1,0 +1,43 @@
+import Histogram
+
+/// One model's latency distribution over a run, in nanoseconds, in an HDR histogram (3 significant digits).
+public struct LatencyRecorder: Sendable {
+    /// Highest value tracked: one hour; larger values are clamped to it.
+    public static let highestTrackableNanos: UInt64 = 3_600_000_000_000
+
+    public private(set) var histogram: Histogram<UInt64>
+    public private(set) var errors: Int = 0
+
+    public init() {
+        histogram = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestTrackableNanos,
+                              numberOfSignificantValueDigits: .three)
+    }
+
+    /// Records one answered request's latency.
+    @inline(__always)
+    public mutating func record(nanos: UInt64) {
+        _ = histogram.record(min(max(nanos, 1), Self.highestTrackableNanos))
+    }
+
+    /// Counts one failed request (its latency is recorded too, when it has one).
+    public mutating func recordError() {
+        errors += 1
+    }
+
+    /// Adds another recorder's values (recorders are kept per task and merged).
+    public mutating func merge(_ other: LatencyRecorder) {
+        histogram.add(other.histogram)
+        errors += other.errors
+    }
+
+    public var count: Int { Int(histogram.totalCount) }
+
+    /// The value at a percentile (0…100), in milliseconds.
+    public func milliseconds(atPercentile p: Double) -> Double {
+        histogram.totalCount == 0 ? 0 : Double(histogram.valueAtPercentile(p)) / 1e6
+    }
+
+    public var maxMilliseconds: Double {
+        histogram.totalCount == 0 ? 0 : Double(histogram.max) / 1e6
+    }
+}
