@@ -1,1 +1,0 @@
-// ShadowConfig: under construction
