@@ -1,0 +1,37 @@
+import CSQLite
+
+extension SQLiteDatabase {
+    /// Opens the shadowd database for writing: WAL, `synchronous=NORMAL`, foreign keys on, a busy timeout,
+    /// and the schema migrated to the latest version (a newer schema is refused before anything is changed).
+    public static func openShadowStore(path: String, busyTimeoutMs: Int32 = 5000) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: path, flags: .writer)
+        try db.setBusyTimeout(milliseconds: busyTimeoutMs)
+        let found = try db.userVersion()
+        let supported = ShadowSchema.latestVersion
+        if found > supported { throw SchemaError.tooNew(path: path, found: found, supported: supported) }
+        let mode = try db.scalar("PRAGMA journal_mode = WAL")?.stringValue
+        guard mode == "wal" else {
+            throw SQLiteError(code: SQLITE_CANTOPEN, message: "journal_mode=WAL refused (mode is \(mode ?? "unknown"))",
+                              sql: "PRAGMA journal_mode = WAL")
+        }
+        try db.execute("""
+            PRAGMA synchronous = NORMAL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA journal_size_limit = 67108864;
+            PRAGMA cache_size = -16384;
+            """)
+        try ShadowSchema.migrator.migrate(db)
+        return db
+    }
+
+    /// Opens the shadowd database read-only for queries; refuses a schema this build does not know.
+    public static func openShadowReader(path: String, busyTimeoutMs: Int32 = 5000) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: path, flags: [.readOnly, .noMutex])
+        try db.setBusyTimeout(milliseconds: busyTimeoutMs)
+        let found = try db.userVersion()
+        let supported = ShadowSchema.latestVersion
+        if found > supported { throw SchemaError.tooNew(path: path, found: found, supported: supported) }
+        if found < supported { throw SchemaError.outdated(path: path, found: found, supported: supported) }
+        return db
+    }
+}

@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The hand-off between callers and the writer thread: pending jobs, progress and the sticky failure.
+///
+/// Guarded by one pthread mutex with two condition variables (work for the writer, progress for waiters).
+/// Callers only ever wait here for `flush`-style calls, never in `enqueue`.
+final class StoreQueue: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let workAvailable = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let progress = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    private var pending: [(sequence: UInt64, job: StoreJob)] = []
+    private var lastEnqueued: UInt64 = 0
+    private var lastCommitted: UInt64 = 0
+    private var failure: SQLiteStoreError?
+    private var stopping = false
+    private var writerWaiting = false
+    private let path: String
+
+    init(path: String) {
+        self.path = path
+        pthread_mutex_init(mutex, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        #if os(Linux)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        #endif
+        pthread_cond_init(workAvailable, &attributes)
+        pthread_cond_init(progress, nil)
+        pthread_condattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_cond_destroy(workAvailable)
+        pthread_cond_destroy(progress)
+        pthread_mutex_destroy(mutex)
+        workAvailable.deallocate()
+        progress.deallocate()
+        mutex.deallocate()
+    }
+
+    // MARK: Callers
+
+    /// Queues a job without waiting for disk; throws the writer's failure or `closed`. Returns its sequence.
+    @discardableResult
+    func enqueue(_ job: StoreJob) throws(SQLiteStoreError) -> UInt64 {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if let failure { throw failure }
+        if stopping { throw .closed(path: path) }
+        lastEnqueued += 1
+        pending.append((lastEnqueued, job))
+        if writerWaiting { pthread_cond_signal(workAvailable) }
+        return lastEnqueued
+    }
+
+    /// Waits until the job with `sequence` is committed; throws the failure that stopped the writer first.
+    func waitUntilCommitted(_ sequence: UInt64) throws(SQLiteStoreError) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while lastCommitted < sequence {
+            if let failure { throw failure }
+            pthread_cond_wait(progress, mutex)
+        }
+    }
+
+    /// The failure that stopped the writer, if any.
+    var currentFailure: SQLiteStoreError? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return failure
+    }
+
+    /// Asks the writer to finish the queued work and exit; later `enqueue` calls throw `closed`.
+    func stop() {
+        pthread_mutex_lock(mutex)
+        stopping = true
+        pthread_cond_signal(workAvailable)
+        pthread_mutex_unlock(mutex)
+    }
+
+    // MARK: Writer
+
+    /// Takes every pending job, waiting for one until `deadline` (monotonic nanoseconds; nil: no limit).
+    /// Returns no jobs when the deadline passed or the queue is stopping and empty.
+    func take(until deadline: UInt64?, into jobs: inout [(sequence: UInt64, job: StoreJob)]) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while pending.isEmpty && !stopping {
+            writerWaiting = true
+            if let deadline {
+                if MonotonicClock.nanoseconds >= deadline { break }
+                var limit = MonotonicClock.absoluteTime(deadline)
+                pthread_cond_timedwait(workAvailable, mutex, &limit)
+            } else {
+                pthread_cond_wait(workAvailable, mutex)
+            }
+        }
+        writerWaiting = false
+        swap(&jobs, &pending)
+        return stopping
+    }
+
+    /// Releases callers waiting for jobs up to `sequence`.
+    func markCommitted(through sequence: UInt64) {
+        pthread_mutex_lock(mutex)
+        if sequence > lastCommitted {
+            lastCommitted = sequence
+            pthread_cond_broadcast(progress)
+        }
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Records the writer's failure, drops what is pending and wakes every waiter.
+    func fail(_ error: SQLiteStoreError) {
+        pthread_mutex_lock(mutex)
+        if failure == nil { failure = error }
+        pending.removeAll()
+        pthread_cond_broadcast(progress)
+        pthread_mutex_unlock(mutex)
+    }
+}

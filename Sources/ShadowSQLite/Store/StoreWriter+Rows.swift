@@ -1,0 +1,62 @@
+import ShadowCore
+
+extension StoreWriter {
+    /// Inserts one disagreement, binding its text from the arena without copies.
+    @inline(__always)
+    func insert(_ row: DisagreementRow, run: Int64) throws {
+        arena.removeAll(keepingCapacity: true)
+        let recordID = append(row.recordID)
+        let timeStart = arena.count
+        let hasTime = row.recordTimeMs.map { ISO8601Millis.append(epochMs: $0, to: &arena) } ?? false
+        let time = timeStart..<arena.count
+        let shadow = append(row.shadow)
+        let kind = append(row.kind.rawValue)
+        let champion = append(row.championOutput)
+        let shadowOutput = append(row.shadowOutput)
+        let features = storeFeatures ? row.featuresJSON.map { append($0) } : nil
+
+        let statement = insertDisagreement
+        try arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
+            try statement.bind(run, at: 1)
+            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[recordID]), at: 2)
+            if hasTime {
+                try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[time]), at: 3)
+            } else {
+                try statement.bindNull(at: 3)
+            }
+            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadow]), at: 4)
+            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[kind]), at: 5)
+            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[champion]), at: 6)
+            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadowOutput]), at: 7)
+            if let delta = row.delta, delta.isFinite { try statement.bind(delta, at: 8) } else { try statement.bindNull(at: 8) }
+            if let features {
+                try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[features]), at: 9)
+            } else {
+                try statement.bindNull(at: 9)
+            }
+            defer { statement.reset() }
+            try statement.step()
+        }
+    }
+
+    /// Inserts one rejected line.
+    func insert(_ reject: Reject, run: Int64) throws(SQLiteError) {
+        let statement = insertReject
+        defer { statement.reset() }
+        try statement.bind(run, at: 1)
+        try statement.bind(reject.position.file, at: 2)
+        try statement.bind(Int64(reject.position.line), at: 3)
+        try statement.bind(reject.position.byteOffset, at: 4)
+        try statement.bind(reject.code.rawValue, at: 5)
+        try statement.bind(reject.reason, at: 6)
+        try statement.step()
+    }
+
+    /// Copies a string's UTF-8 into the arena and returns where it landed.
+    @inline(__always)
+    private func append(_ string: String) -> Range<Int> {
+        let start = arena.count
+        arena.append(contentsOf: string.utf8)
+        return start..<arena.count
+    }
+}

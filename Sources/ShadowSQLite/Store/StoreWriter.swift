@@ -1,0 +1,131 @@
+import ShadowCore
+
+/// The store's single writer: owns the write connection and its statements, and drains the queue on its thread.
+///
+/// Rows go into one open transaction that commits when it holds `batchRows` rows, when `flushIntervalMs` has
+/// passed since it began, when the queue runs dry past that interval, or right after a barrier job.
+/// `@unchecked Sendable`: built on the opening thread, then used by the writer thread alone.
+final class StoreWriter: @unchecked Sendable {
+    let db: SQLiteDatabase
+    let queue: StoreQueue
+    let batchRows: Int
+    let flushIntervalNs: UInt64
+    let storeFeatures: Bool
+
+    let begin: SQLiteStatement
+    let commit: SQLiteStatement
+    let insertDisagreement: SQLiteStatement
+    let insertReject: SQLiteStatement
+    /// Scratch bytes for one row's text values, bound without copying while the row is stepped.
+    var arena: [UInt8] = []
+
+    private var transactionOpen = false
+    private var transactionRows = 0
+    private var transactionDeadline: UInt64 = 0
+    /// The table the open transaction last wrote, named when its commit fails.
+    var currentTable = "runs"
+    /// The last job whose rows are all in the open (or a committed) transaction.
+    private var finishedSequence: UInt64 = 0
+
+    init(db: SQLiteDatabase, queue: StoreQueue, settings: StoreSettings) throws(SQLiteError) {
+        self.db = db
+        self.queue = queue
+        self.batchRows = max(1, settings.batchRows)
+        self.flushIntervalNs = UInt64(max(1, settings.flushIntervalMs)) * 1_000_000
+        self.storeFeatures = settings.storeFeatures
+        begin = try db.prepare("BEGIN IMMEDIATE", persistent: true)
+        commit = try db.prepare("COMMIT", persistent: true)
+        insertDisagreement = try db.prepare("""
+            INSERT INTO disagreements(run_id, record_id, record_time, shadow, kind, champion_output,
+                                      shadow_output, delta, features)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, persistent: true)
+        insertReject = try db.prepare("""
+            INSERT INTO rejects(run_id, file, line, byte_offset, code, reason) VALUES (?, ?, ?, ?, ?, ?)
+            """, persistent: true)
+        arena.reserveCapacity(4096)
+    }
+
+    /// The thread's body: runs until the queue is stopped and drained, or a write fails.
+    func run() {
+        var jobs: [(sequence: UInt64, job: StoreJob)] = []
+        while true {
+            jobs.removeAll(keepingCapacity: true)
+            let stopping = queue.take(until: transactionOpen ? transactionDeadline : nil, into: &jobs)
+            do {
+                for (sequence, job) in jobs {
+                    try perform(job, sequence: sequence)
+                    if transactionOpen && MonotonicClock.nanoseconds >= transactionDeadline { try commitTransaction() }
+                }
+                if transactionOpen && (jobs.isEmpty || MonotonicClock.nanoseconds >= transactionDeadline) {
+                    try commitTransaction()
+                }
+            } catch {
+                db.rollbackIfNeeded()
+                transactionOpen = false
+                queue.fail(storeError(error))
+                break
+            }
+            if stopping && jobs.isEmpty && !transactionOpen { break }
+        }
+        // The statements and connection belong to this thread: release them here.
+        db.close()
+    }
+
+    private func perform(_ job: StoreJob, sequence: UInt64) throws {
+        switch job {
+        case let .rows(run, disagreements, rejects):
+            if !disagreements.isEmpty { currentTable = "disagreements" }
+            for row in disagreements {
+                try openTransactionIfNeeded()
+                try insert(row, run: run)
+                try countRow()
+            }
+            if !rejects.isEmpty { currentTable = "rejects" }
+            for reject in rejects {
+                try openTransactionIfNeeded()
+                try insert(reject, run: run)
+                try countRow()
+            }
+            finishedSequence = sequence
+        case let .barrier(body):
+            try openTransactionIfNeeded()
+            try body(db)
+            finishedSequence = sequence
+            try commitTransaction()
+        }
+    }
+
+    private func openTransactionIfNeeded() throws(SQLiteError) {
+        guard !transactionOpen else { return }
+        try begin.step()
+        begin.reset()
+        transactionOpen = true
+        transactionRows = 0
+        transactionDeadline = MonotonicClock.nanoseconds + flushIntervalNs
+    }
+
+    @inline(__always)
+    private func countRow() throws(SQLiteError) {
+        transactionRows += 1
+        if transactionRows >= batchRows { try commitTransaction() }
+    }
+
+    private func commitTransaction() throws(SQLiteError) {
+        guard transactionOpen else { return }
+        defer { commit.reset() }
+        try commit.step()
+        transactionOpen = false
+        queue.markCommitted(through: finishedSequence)
+    }
+
+    private func storeError(_ error: any Error) -> SQLiteStoreError {
+        switch error {
+        case let error as SQLiteStoreError: return error
+        case let error as SQLiteError: return .writeFailed(table: currentTable, path: db.path, underlying: error)
+        default:
+            let wrapped = SQLiteError(code: 1, message: String(describing: error))
+            return .writeFailed(table: currentTable, path: db.path, underlying: wrapped)
+        }
+    }
+}

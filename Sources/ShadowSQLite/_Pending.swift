@@ -1,1 +1,0 @@
-// ShadowSQLite: under construction
