@@ -2,7 +2,6 @@ import ShadowCore
 
 /// `[[models]]`: names, roles, kinds, model files, timeouts and input order.
 extension ConfigLoader {
-    static let modelKeys = ["name", "role", "kind", "path", "timeout_ms", "features"]
     /// Kinds this build can run.
     static let supportedKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear]
 
@@ -22,19 +21,19 @@ extension ConfigLoader {
         var champion: (name: String, line: Int)?
         var rolesKnown = true
         for entry in entries {
-            entry.rejectUnknownKeys(known: modelKeys)
+            entry.rejectUnknownKeys(known: ConfigKeys.model)
             let name = readModelName(entry, seen: &nameLines)
             let role = entry.choice("role", ModelRole.self)
             if role == nil {
                 rolesKnown = false
                 if entry.table["role"] == nil { entry.reportMissing("role") }
             }
-            if role == .champion, let name {
+            if role == .champion {
                 if let first = champion {
                     entry.report("role", "only one model may be the champion, and \"\(first.name)\" (line "
                         + "\(first.line)) already is")
                 } else {
-                    champion = (name, entry.table["role"]?.line ?? entry.line)
+                    champion = (name ?? entry.path, entry.table["role"]?.line ?? entry.line)
                 }
             }
             let kind = readModelKind(entry)

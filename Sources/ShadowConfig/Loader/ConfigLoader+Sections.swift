@@ -3,7 +3,7 @@ import ShadowCore
 /// `[compare]`, `[store]` and `[replay]`: keys absent from the file keep the settings' defaults.
 extension ConfigLoader {
     static func readCompare(_ table: ConfigTableReader) -> CompareSettings {
-        table.rejectUnknownKeys(known: ["task", "threshold", "abs_tol", "rel_tol"])
+        table.rejectUnknownKeys(known: ConfigKeys.compare)
         var settings = CompareSettings()
         if let task = table.choice("task", CompareSettings.Task.self) { settings.task = task }
         if let threshold = table.double("threshold", in: 0...1) { settings.threshold = threshold }
@@ -13,7 +13,7 @@ extension ConfigLoader {
     }
 
     static func readStore(_ table: ConfigTableReader, baseDirectory: String) -> StoreSettings {
-        table.rejectUnknownKeys(known: ["path", "batch_rows", "flush_ms", "store_features"])
+        table.rejectUnknownKeys(known: ConfigKeys.store)
         var settings = StoreSettings()
         if let path = readFilePath(table, "path", baseDirectory: baseDirectory) { settings.path = path }
         if let rows = table.integer("batch_rows", in: 1...Int.max) { settings.batchRows = rows }
@@ -23,7 +23,7 @@ extension ConfigLoader {
     }
 
     static func readReplay(_ table: ConfigTableReader) -> ReplaySettings {
-        table.rejectUnknownKeys(known: ["batch_size", "max_in_flight"])
+        table.rejectUnknownKeys(known: ConfigKeys.replay)
         var settings = ReplaySettings()
         if let size = table.integer("batch_size", in: 1...65536) { settings.batchSize = size }
         if let inFlight = table.integer("max_in_flight", in: 1...256) { settings.maxInFlight = inFlight }

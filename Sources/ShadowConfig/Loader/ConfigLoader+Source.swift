@@ -3,7 +3,7 @@ import ShadowCore
 /// `[source]`, `[source.fields]` and `[source.fields.feature]`: how log lines become records.
 extension ConfigLoader {
     static func readSource(_ table: ConfigTableReader) -> SourceSettings {
-        table.rejectUnknownKeys(known: ["format", "max_line_bytes", "allow_non_finite", "csv_delimiter", "fields"])
+        table.rejectUnknownKeys(known: ConfigKeys.source)
         var settings = SourceSettings()
         if let format = table.choice("format", SourceSettings.Format.self) { settings.format = format }
         if let limit = table.integer("max_line_bytes", in: 64...Int.max) { settings.maxLineBytes = limit }
@@ -31,8 +31,7 @@ extension ConfigLoader {
     }
 
     static func readFields(_ table: ConfigTableReader) -> FieldMapping {
-        table.rejectUnknownKeys(known: ["id", "time", "time_unit", "features", "feature_names", "label", "recorded",
-                                        "feature"])
+        table.rejectUnknownKeys(known: ConfigKeys.fields)
         var fields = FieldMapping()
         if let id = pointer(table, "id") { fields.id = id }
         if let time = pointer(table, "time") { fields.time = time }

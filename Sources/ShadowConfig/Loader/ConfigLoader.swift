@@ -5,9 +5,6 @@ import ShadowCore
 /// Relative paths in the file are resolved against `baseDirectory` (the config file's folder for `load`);
 /// whether the files exist is left to the runtime. Every error is a `ConfigError` naming file, line and key path.
 public enum ConfigLoader {
-    /// The top-level sections, in the order the sample config documents them.
-    static let sections = ["models", "compare", "store", "source", "replay"]
-
     /// Reads and validates the config file at `path`; throws the first `ConfigError` (by line).
     public static func load(path: String) throws -> ShadowSettings {
         let text = try ConfigFile.text(at: path)
@@ -47,7 +44,7 @@ public enum ConfigLoader {
         }
         let diagnostics = ConfigDiagnostics(file: file)
         let root = ConfigTableReader(table: document, path: "", line: 1, diagnostics: diagnostics)
-        root.rejectUnknownKeys(known: sections)
+        root.rejectUnknownKeys(known: ConfigKeys.root)
         let settings = ShadowSettings(
             models: readModels(root, baseDirectory: baseDirectory),
             compare: root.table("compare").map(readCompare) ?? CompareSettings(),

@@ -2,7 +2,12 @@
 enum TOMLKeyPath {
     /// `a.b."c d"` for the given parts.
     static func display(_ parts: some Collection<TOMLKeyPart>) -> String {
-        parts.map { quoted($0.name) }.joined(separator: ".")
+        display(names: parts.map(\.name))
+    }
+
+    /// `a.b."c d"` for the given key names.
+    static func display(names: [String]) -> String {
+        names.map(quoted).joined(separator: ".")
     }
 
     /// The key as written in TOML: bare when it can be, else a basic string.

@@ -32,7 +32,7 @@ extension TOMLParser {
         defer { depth -= 1 }
         let start = mark()
         pos += 1
-        let table = TOMLTableBuilder(origin: .header, line: start.line, column: start.column)
+        let table = TOMLTableBuilder(origin: .header, path: [], line: start.line, column: start.column)
         skipBlanks()
         if peek() == UInt8(ascii: "}") {
             pos += 1

@@ -72,7 +72,7 @@ extension TOMLParser {
         var end = pos + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let text = String(decoding: bytes[pos..<end], as: UTF8.self)
-        return "\"\(text)\""
+        return text == "\"" ? "'\"'" : "\"\(text)\""
     }
 
     /// Control characters TOML forbids outside multi-line strings: all but tab.

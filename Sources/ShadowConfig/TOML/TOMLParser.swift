@@ -29,7 +29,7 @@ public struct TOMLParser {
     }
 
     mutating func parseDocument() throws(TOMLError) -> TOMLTable {
-        let root = TOMLTableBuilder(origin: .header, line: 1, column: 1)
+        let root = TOMLTableBuilder(origin: .header, path: [], line: 1, column: 1)
         var current = root
         while true {
             skipBlanks()

@@ -5,7 +5,8 @@ extension TOMLTableBuilder {
         let parent = try descendForHeader(keys, header: "[\(TOMLKeyPath.display(keys))]")
         let last = keys[keys.count - 1]
         guard let slot = parent[last.name] else {
-            let table = TOMLTableBuilder(origin: .header, line: last.line, column: last.column)
+            let table = TOMLTableBuilder(origin: .header, path: keys.map(\.name), line: last.line,
+                                         column: last.column)
             parent.add(last, .table(table))
             return table
         }
@@ -32,7 +33,7 @@ extension TOMLTableBuilder {
     func appendTable(_ keys: [TOMLKeyPart]) throws(TOMLError) -> TOMLTableBuilder {
         let parent = try descendForHeader(keys, header: "[[\(TOMLKeyPath.display(keys))]]")
         let last = keys[keys.count - 1]
-        let table = TOMLTableBuilder(origin: .header, line: last.line, column: last.column)
+        let table = TOMLTableBuilder(origin: .header, path: keys.map(\.name), line: last.line, column: last.column)
         guard let slot = parent[last.name] else {
             let array = TOMLTableArrayBuilder(line: last.line, column: last.column)
             array.tables.append(table)
@@ -59,25 +60,27 @@ extension TOMLTableBuilder {
         var table = self
         for (depth, part) in keys.enumerated() {
             let isLast = depth == keys.count - 1
-            let prefix = TOMLKeyPath.display(keys[...depth])
+            let prefix = TOMLKeyPath.display(names: path + keys[...depth].map(\.name))
             guard let slot = table[part.name] else {
                 if isLast {
                     table.add(part, .value(value))
                     return
                 }
-                let child = TOMLTableBuilder(origin: .dotted, line: part.line, column: part.column)
+                let child = TOMLTableBuilder(origin: .dotted, path: table.path + [part.name], line: part.line,
+                                             column: part.column)
                 table.add(part, .table(child))
                 table = child
                 continue
             }
             if isLast {
-                throw Self.error(part, "duplicate key \"\(prefix)\" (first defined at line \(slot.line))")
+                let written = TOMLKeyPath.display(keys)
+                throw Self.error(part, "duplicate key \"\(written)\" (first defined at line \(slot.line))")
             }
             switch slot.node {
             case .table(let child) where child.origin == .dotted:
                 table = child
             case .table:
-                throw Self.error(part, "cannot add to table [\(prefix)] with dotted keys: it is defined by a "
+                throw Self.error(part, "cannot add to table [\(prefix)] with dotted keys: it comes from a table "
                     + "header (line \(slot.line))")
             case .tableArray:
                 throw Self.error(part, "cannot add to \"\(prefix)\" with dotted keys: it is an array of tables "
@@ -94,7 +97,8 @@ extension TOMLTableBuilder {
         var table = self
         for (depth, part) in keys.dropLast().enumerated() {
             guard let slot = table[part.name] else {
-                let child = TOMLTableBuilder(origin: .implicit, line: part.line, column: part.column)
+                let child = TOMLTableBuilder(origin: .implicit, path: keys[...depth].map(\.name), line: part.line,
+                                             column: part.column)
                 table.add(part, .table(child))
                 table = child
                 continue

@@ -33,13 +33,16 @@ final class TOMLTableBuilder {
     }
 
     var origin: Origin
+    /// The table's key path from the document root (from the inline table, for tables inside one).
+    let path: [String]
     var line: Int
     var column: Int
     private(set) var keys: [String] = []
     private var slots: [String: Slot] = [:]
 
-    init(origin: Origin, line: Int, column: Int) {
+    init(origin: Origin, path: [String], line: Int, column: Int) {
         self.origin = origin
+        self.path = path
         self.line = line
         self.column = column
     }
