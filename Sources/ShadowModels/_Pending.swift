@@ -1,1 +1,0 @@
-// ShadowModels: under construction
