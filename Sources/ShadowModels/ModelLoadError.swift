@@ -12,6 +12,7 @@ public struct ModelLoadError: Error, CustomStringConvertible, Equatable, Sendabl
         case unsupported
     }
 
+    /// What kind of fault it is.
     public var code: Code
     /// The model file as the caller named it.
     public var file: String
@@ -31,6 +32,7 @@ public struct ModelLoadError: Error, CustomStringConvertible, Equatable, Sendabl
         self.message = message
     }
 
+    /// `file[:line]: field "…": message`.
     public var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
         return "\(place): field \"\(field)\": \(message)"

@@ -9,7 +9,9 @@ public struct LightGBMModel: EmbeddedModel {
         case softmax
     }
 
+    /// The model's inputs, in file order.
     public let featureNames: [String]
+    /// What the model predicts.
     public let task: ModelTask
     let link: Link
     /// Every tree's nodes, flattened breadth-first so siblings are adjacent.
@@ -27,12 +29,14 @@ public struct LightGBMModel: EmbeddedModel {
     /// Number of trees.
     public var treeCount: Int { roots.count }
 
+    /// A copy that reads feature i from row[slots[i]].
     public func bound(toSlots slots: [Int]) -> LightGBMModel {
         precondition(slots.count == featureNames.count, "one slot per feature")
         return LightGBMModel(featureNames: featureNames, task: task, link: link, nodes: nodes, roots: roots,
                              categoryBits: categoryBits, slots: slots)
     }
 
+    /// Writes the outputs for one row; nil on success.
     public func predict(_ row: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>)
         -> ModelErrorCode?
     {

@@ -12,7 +12,9 @@ public struct LinearModel: EmbeddedModel {
         case softmax
     }
 
+    /// The model's inputs, in file order.
     public let featureNames: [String]
+    /// What the model predicts.
     public let task: ModelTask
     /// The link applied to the margins.
     public let link: Link
@@ -46,12 +48,14 @@ public struct LinearModel: EmbeddedModel {
         self.slots = slots
     }
 
+    /// A copy that reads feature i from row[slots[i]].
     public func bound(toSlots slots: [Int]) -> LinearModel {
         precondition(slots.count == featureNames.count, "one slot per feature")
         return LinearModel(featureNames: featureNames, task: task, link: link, intercepts: intercepts,
                            weights: weights, slots: slots)
     }
 
+    /// Writes the outputs for one row; nil on success.
     public func predict(_ row: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>)
         -> ModelErrorCode?
     {

@@ -36,6 +36,7 @@ extension XGBoostModel {
         var nodes: [XGBoostNode] = []
         var roots: [Int32] = []
         var groups: [Int32] = []
+        var depths: [Int32] = []
         for (t, tree) in model.trees.enumerated() {
             let field = "gradient_booster.model.trees[\(t)]"
             guard (0..<width).contains(model.treeInfo[t]) else {
@@ -44,13 +45,15 @@ extension XGBoostModel {
             }
             roots.append(Int32(nodes.count))
             groups.append(Int32(model.treeInfo[t]))
-            try Self.flatten(tree, featureCount: featureCount, into: &nodes) { fail(.invalidValue, field + "." + $0, $1) }
+            depths.append(try Self.flatten(tree, featureCount: featureCount, into: &nodes) {
+                fail(.invalidValue, field + "." + $0, $1)
+            })
             guard nodes.count < Int(Int32.max) else {
                 throw fail(.unsupported, field, "model has too many nodes")
             }
         }
         self.init(featureNames: names.isEmpty ? (0..<featureCount).map { "f\($0)" } : names, task: task,
-                  link: link, nodes: nodes, roots: roots, groups: groups, baseMargins: baseMargins,
+                  link: link, nodes: nodes, roots: roots, groups: groups, depths: depths, baseMargins: baseMargins,
                   slots: Array(0..<featureCount))
     }
 
@@ -100,9 +103,10 @@ extension XGBoostModel {
         }
     }
 
-    /// Appends one tree's nodes breadth-first (siblings adjacent), checking every index on the way.
+    /// Appends one tree's nodes breadth-first (siblings adjacent), checking every index on the way;
+    /// returns the tree's depth.
     static func flatten(_ tree: XGBoostDocument.Tree, featureCount: Int, into nodes: inout [XGBoostNode],
-                        fail: (String, String) -> ModelLoadError) throws {
+                        fail: (String, String) -> ModelLoadError) throws -> Int32 {
         guard let count = Int(tree.treeParam.numNodes), count > 0 else {
             throw fail("tree_param.num_nodes", "expected a positive integer, got \"\(tree.treeParam.numNodes)\"")
         }
@@ -122,6 +126,7 @@ extension XGBoostModel {
         }
         // Breadth-first order: original node ids in their new order; `placed` guards against cycles.
         var order = [0]
+        var depth = [Int32](repeating: 0, count: count)
         var placed = [Bool](repeating: false, count: count)
         placed[0] = true
         var position = 0
@@ -135,6 +140,7 @@ extension XGBoostModel {
                     throw fail("\(name)[\(id)]", "child \(child) is out of range or already used")
                 }
                 placed[child] = true
+                depth[child] = depth[id] + 1
                 order.append(child)
             }
         }
@@ -155,5 +161,6 @@ extension XGBoostModel {
             nodes.append(XGBoostNode(threshold: value, feature: feature, defaultLeft: tree.defaultLeft.values[id],
                                      left: newIndex[tree.leftChildren[id]]))
         }
+        return depth.max() ?? 0
     }
 }

@@ -5,7 +5,9 @@ public struct XGBoostModel: EmbeddedModel {
     /// How margins become outputs.
     enum Link: Sendable, Equatable { case identity, sigmoid, softmax }
 
+    /// The model's inputs, in file order.
     public let featureNames: [String]
+    /// What the model predicts.
     public let task: ModelTask
     let link: Link
     /// Every tree's nodes, flattened breadth-first so siblings are adjacent.
@@ -14,6 +16,8 @@ public struct XGBoostModel: EmbeddedModel {
     let roots: [Int32]
     /// The output group (class) each tree adds to.
     let groups: [Int32]
+    /// Each tree's depth (edges from the root to its deepest leaf).
+    let depths: [Int32]
     /// Starting margin of each output group.
     let baseMargins: [Float]
     /// Row slot of each feature.
@@ -22,12 +26,14 @@ public struct XGBoostModel: EmbeddedModel {
     /// Number of trees.
     public var treeCount: Int { roots.count }
 
+    /// A copy that reads feature i from row[slots[i]].
     public func bound(toSlots slots: [Int]) -> XGBoostModel {
         precondition(slots.count == featureNames.count, "one slot per feature")
         return XGBoostModel(featureNames: featureNames, task: task, link: link, nodes: nodes, roots: roots,
-                            groups: groups, baseMargins: baseMargins, slots: slots)
+                            groups: groups, depths: depths, baseMargins: baseMargins, slots: slots)
     }
 
+    /// Writes the outputs for one row; nil on success.
     public func predict(_ row: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>)
         -> ModelErrorCode?
     {
@@ -41,15 +47,9 @@ public struct XGBoostModel: EmbeddedModel {
             for k in 0..<width { margins[k] = baseMargins[k] }
             nodes.withUnsafeBufferPointer { nodes in
                 roots.withUnsafeBufferPointer { roots in
-                    if width == 1 {
-                        var sum = margins[0]
-                        for root in roots { sum += Self.leaf(nodes, root: root, features) }
-                        margins[0] = sum
-                    } else {
-                        groups.withUnsafeBufferPointer { groups in
-                            for t in roots.indices {
-                                margins[Int(groups[t])] += Self.leaf(nodes, root: roots[t], features)
-                            }
+                    groups.withUnsafeBufferPointer { groups in
+                        depths.withUnsafeBufferPointer { depths in
+                            Self.accumulate(nodes, roots, groups, depths, features, into: margins)
                         }
                     }
                 }
@@ -65,18 +65,55 @@ public struct XGBoostModel: EmbeddedModel {
         return nil
     }
 
-    /// Walks one tree to its leaf value. A missing (NaN) feature takes the node's default direction.
+    /// Adds every tree's leaf to its group's margin, in tree order (so float sums round as xgboost's do).
+    /// Trees are walked four at a time: four independent chains of loads keep the core busy.
     @inline(__always)
-    static func leaf(_ nodes: UnsafeBufferPointer<XGBoostNode>, root: Int32,
-                     _ features: UnsafeMutableBufferPointer<Float>) -> Float {
-        var index = Int(root)
-        while true {
-            let node = nodes[index]
-            if node.left < 0 { return node.value }
-            let x = features[Int(node.featureBits & ~XGBoostNode.defaultLeftBit)]
-            // For NaN both comparisons are false: default-left nodes go left, default-right nodes go right.
-            let right = node.featureBits >= XGBoostNode.defaultLeftBit ? x >= node.value : !(x < node.value)
-            index = Int(node.left) &+ (right ? 1 : 0)
+    static func accumulate(_ nodes: UnsafeBufferPointer<XGBoostNode>, _ roots: UnsafeBufferPointer<Int32>,
+                           _ groups: UnsafeBufferPointer<Int32>, _ depths: UnsafeBufferPointer<Int32>,
+                           _ features: UnsafeMutableBufferPointer<Float>, into margins: UnsafeMutableBufferPointer<Float>) {
+        let single = margins.count == 1
+        var sum = margins[0]
+        var t = 0
+        while t + 4 <= roots.count {
+            var (a, b, c, d) = (Int(roots[t]), Int(roots[t + 1]), Int(roots[t + 2]), Int(roots[t + 3]))
+            let steps = max(max(depths[t], depths[t + 1]), max(depths[t + 2], depths[t + 3]))
+            for _ in 0..<steps {
+                a = step(nodes, a, features)
+                b = step(nodes, b, features)
+                c = step(nodes, c, features)
+                d = step(nodes, d, features)
+            }
+            if single {
+                sum += nodes[a].value
+                sum += nodes[b].value
+                sum += nodes[c].value
+                sum += nodes[d].value
+            } else {
+                margins[Int(groups[t])] += nodes[a].value
+                margins[Int(groups[t + 1])] += nodes[b].value
+                margins[Int(groups[t + 2])] += nodes[c].value
+                margins[Int(groups[t + 3])] += nodes[d].value
+            }
+            t += 4
         }
+        while t < roots.count {
+            var a = Int(roots[t])
+            for _ in 0..<depths[t] { a = step(nodes, a, features) }
+            if single { sum += nodes[a].value } else { margins[Int(groups[t])] += nodes[a].value }
+            t += 1
+        }
+        if single { margins[0] = sum }
+    }
+
+    /// One step down a tree; a leaf stays where it is. A missing (NaN) feature takes the default direction.
+    @inline(__always)
+    static func step(_ nodes: UnsafeBufferPointer<XGBoostNode>, _ index: Int,
+                     _ features: UnsafeMutableBufferPointer<Float>) -> Int {
+        let node = nodes[index]
+        // A leaf's feature bits are 0, so this read is in range and its result unused.
+        let x = features[Int(node.featureBits & ~XGBoostNode.defaultLeftBit)]
+        // For NaN both comparisons are false: default-left nodes go left, default-right nodes go right.
+        let right = node.featureBits >= XGBoostNode.defaultLeftBit ? x >= node.value : !(x < node.value)
+        return node.left < 0 ? index : Int(node.left) &+ (right ? 1 : 0)
     }
 }
