@@ -62,6 +62,7 @@ public struct TOMLParser {
         skipBlanks()
         let closing = isArray ? "]]" : "]"
         guard peek() == UInt8(ascii: "]"), !isArray || peek(1) == UInt8(ascii: "]") else {
+            if isArray, peek() == UInt8(ascii: "]") { pos += 1 }
             let what = isArray ? "array of tables header" : "table header"
             throw error("expected \"\(closing)\" to close the \(what), found \(describeCurrent())")
         }

@@ -32,4 +32,11 @@ enum FileProbe {
         fclose(file)
         return path
     }
+
+    /// Replaces a file's content with raw bytes.
+    static func overwrite(_ path: String, bytes: [UInt8]) {
+        let file = fopen(path, "w")!
+        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        fclose(file)
+    }
 }
