@@ -182,4 +182,19 @@ import Testing
         let db = try SQLiteDatabase.openShadowReader(path: path)
         #expect(try db.scalar("SELECT count(*) FROM latency") == .integer(0))
     }
+
+    @Test func failedRunKeepsItsTotalsAndStatus() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("failed.db")
+        let store = try SQLiteStore(path: path, settings: StoreSettings(path: path))
+        let run = try store.beginRun(Fixtures.run)
+        try store.append(run: run, disagreements: [Fixtures.disagreement(1)], rejects: [])
+        try store.failRun(run, summary: Fixtures.summary(run: run, records: 10), latency: [Fixtures.latency[0]])
+        let db = try SQLiteDatabase.openShadowReader(path: path)
+        let row = try db.query("SELECT status, records, finished_at IS NOT NULL FROM runs") { s in
+            [s.value(at: 0), s.value(at: 1), s.value(at: 2)]
+        }
+        #expect(row == [[.text("failed"), .integer(10), .integer(1)]])
+        #expect(try db.scalar("SELECT count(*) FROM disagreements") == .integer(1))
+    }
 }

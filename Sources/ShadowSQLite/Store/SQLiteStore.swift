@@ -66,6 +66,15 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
 
     /// Writes the latency rows and the run's totals (status `done`), and returns once everything queued is committed.
     public func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
+        try complete(run, status: "done", summary: summary, latency: latency)
+    }
+
+    /// Like `finishRun`, but marks the run `failed` (interrupted, or its models could not be served).
+    public func failRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
+        try complete(run, status: "failed", summary: summary, latency: latency)
+    }
+
+    private func complete(_ run: Int64, status: String, summary: RunSummary, latency: [LatencyRow]) throws {
         let summaryJSON = try Self.json(summary)
         let path = self.path
         let missing = try write { db -> Bool in
@@ -73,10 +82,10 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
             try Self.writing("latency", path: path) { try Self.insert(latency, run: run, into: db) }
             try Self.writing("runs", path: path) {
                 try db.run("""
-                    UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), status = 'done',
+                    UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), status = ?,
                                     records = ?, rejects = ?, seconds = ?, summary_json = ?
                     WHERE id = ?
-                    """, .integer(Int64(summary.records)), .integer(Int64(summary.rejects)),
+                    """, .text(status), .integer(Int64(summary.records)), .integer(Int64(summary.rejects)),
                     .double(summary.seconds), .text(summaryJSON), .integer(run))
             }
             return false
