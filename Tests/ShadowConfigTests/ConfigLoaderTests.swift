@@ -111,6 +111,15 @@ import Testing
         ])
     }
 
+    @Test("models must be a non-empty array of tables", arguments: [
+        ("models = []", #"m.toml:1: models: no [[models]] entry (exactly one model with role "champion" is required)"#),
+        ("models = [1]", "m.toml:1: models[0]: expected a table, found an integer"),
+        ("models = 1", "m.toml:1: models: expected an array of tables ([[models]]), found an integer"),
+    ])
+    func modelsShape(text: String, expected: String) {
+        #expect(ConfigLoader.check(text, file: "m.toml", baseDirectory: "/").map(\.description) == [expected])
+    }
+
     @Test("syntax errors carry a column and no key path")
     func syntaxErrorShape() throws {
         let error = try #require(throws: ConfigError.self) {

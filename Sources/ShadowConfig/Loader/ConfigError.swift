@@ -23,6 +23,7 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
+    /// `file:line: key.path: message` (see the type's comment for the other shapes).
     public var description: String {
         var text = file
         if line > 0 { text += ":\(line)" }

@@ -13,7 +13,9 @@ extension ConfigLoader {
         }
         guard let entries = root.tables("models") else { return [] }
         guard !entries.isEmpty else {
-            root.report("models", "no [[models]] entry (exactly one model with role \"champion\" is required)")
+            if root.table["models"]?.array?.isEmpty == true {
+                root.report("models", "no [[models]] entry (exactly one model with role \"champion\" is required)")
+            }
             return []
         }
         var models: [ModelSettings] = []

@@ -14,5 +14,6 @@ public struct TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `line:column: message`.
     public var description: String { "\(line):\(column): \(message)" }
 }

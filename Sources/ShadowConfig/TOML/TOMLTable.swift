@@ -2,11 +2,13 @@
 public struct TOMLTable: Sendable, Equatable {
     /// One key of a table and its value.
     public struct Entry: Sendable, Equatable {
+        /// The key, unquoted.
         public var key: String
         /// 1-based line of the key (for a table made by a header: the header's line).
         public var line: Int
         /// 1-based column of the key.
         public var column: Int
+        /// What the key holds.
         public var value: TOMLValue
 
         /// Creates an entry.
@@ -57,5 +59,6 @@ public struct TOMLTable: Sendable, Equatable {
         for (i, entry) in entries.enumerated() { index[entry.key] = i }
     }
 
+    /// Tables are equal when they hold the same entries in the same order.
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool { lhs.entries == rhs.entries }
 }

@@ -2,17 +2,23 @@
 public struct TOMLValue: Sendable, Equatable {
     /// What the value holds.
     public enum Storage: Sendable, Equatable {
+        /// A basic, literal or multi-line string, escapes decoded.
         case string(String)
+        /// A 64-bit integer (decimal, hexadecimal, octal or binary in the text).
         case integer(Int64)
+        /// A double, including `inf` and `nan`.
         case float(Double)
+        /// `true` or `false`.
         case boolean(Bool)
         /// An offset or local date-time, date or time, kept as written.
         case dateTime(String)
         /// A value array or an array of tables (`[[name]]`), in document order.
         case array([TOMLValue])
+        /// A `[table]`, a table made by dotted keys, or an inline table.
         case table(TOMLTable)
     }
 
+    /// The value itself.
     public var storage: Storage
     /// 1-based line where the value starts (for tables: the header, or the first key that created it).
     public var line: Int
