@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "shadowd", targets: ["shadowd"]),
         .executable(name: "shadowctl", targets: ["shadowctl"]),
+        .executable(name: "shadow-bench", targets: ["shadow-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,11 +36,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "shadowctl",
-            dependencies: ["ShadowRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "shadowd",
-            dependencies: ["ShadowRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Measurements for scripts/bench.sh (anchors are measured by the script in the same run).
+        .executableTarget(
+            name: "shadow-bench",
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowModels", "ShadowSQLite"]
         ),
         .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),

@@ -1,0 +1,45 @@
+import ShadowCore
+
+/// The human-readable replay summary `shadowctl replay` prints.
+public enum SummaryText {
+    /// Renders the summary as aligned text tables.
+    public static func render(_ summary: RunSummary, database: String) -> String {
+        var lines: [String] = []
+        lines.append("run \(summary.run): \(NumberFormat.grouped(summary.records)) records in "
+            + "\(NumberFormat.fixed(summary.seconds, 2)) s (\(NumberFormat.grouped(Int(summary.recordsPerSecond.rounded()))) records/s), "
+            + "\(NumberFormat.grouped(summary.rejects)) rejected")
+        lines.append("")
+        let modelRows = summary.models.map { m in
+            [m.name, m.role, NumberFormat.grouped(m.requests), NumberFormat.grouped(m.errors),
+             NumberFormat.fixed(m.p50Ms, 4), NumberFormat.fixed(m.p99Ms, 4),
+             NumberFormat.grouped(Int(m.throughput.rounded()))]
+        }
+        lines += table(header: ["model", "role", "requests", "errors", "p50 ms", "p99 ms", "answers/s"],
+                       rows: modelRows, rightFrom: 2)
+        if !summary.shadows.isEmpty {
+            lines.append("")
+            let shadowRows = summary.shadows.map { s in
+                [s.name, NumberFormat.grouped(s.compared), NumberFormat.grouped(s.labelFlip),
+                 NumberFormat.grouped(s.scoreDelta), NumberFormat.grouped(s.shadowError),
+                 NumberFormat.fixed(s.compared > 0 ? 100 * Double(s.total) / Double(s.compared) : 0, 2) + "%"]
+            }
+            lines += table(header: ["shadow", "compared", "label_flip", "score_delta", "shadow_error", "rate"],
+                           rows: shadowRows, rightFrom: 1)
+        }
+        lines.append("")
+        lines.append("database: \(database)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(header: [String], rows: [[String]], rightFrom: Int) -> [String] {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in NumberFormat.pad(cell, widths[i], right: i >= rightFrom) }
+                .joined(separator: "  ")
+        }
+        return [line(header)] + rows.map(line)
+    }
+}

@@ -1,0 +1,50 @@
+import ShadowCore
+import ShadowFiles
+
+/// Decodes a chunk, asks every model concurrently, and compares each shadow with the champion.
+struct BatchProcessor: Sendable {
+    /// Champion first, then shadows and replicas.
+    let models: [any ReplayModel]
+    let comparator: Comparator
+    let storeFeatures: Bool
+
+    func process(_ chunk: LineChunk, decoder: RecordDecoder, bytesBefore: Int64) async -> BatchResult {
+        let batch = decoder.decode(chunk)
+        let predictions = await predictAll(batch)
+        var rows: [DisagreementRow] = []
+        var counts = models.dropFirst().map { ShadowSummary(name: $0.name) }
+        let champion = predictions[0]
+        for s in 1..<models.count {
+            let shadow = predictions[s]
+            counts[s - 1].compared = batch.records.count
+            for i in batch.records.indices {
+                guard let verdict = comparator.compare(
+                    champion: champion.row(i), championError: champion.errors[i],
+                    shadow: shadow.row(i), shadowError: shadow.errors[i])
+                else { continue }
+                counts[s - 1].count(verdict.kind)
+                let record = batch.records[i]
+                rows.append(DisagreementRow(
+                    recordID: record.id, recordTimeMs: record.epochMs, shadow: models[s].name, kind: verdict.kind,
+                    championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
+                    shadowOutput: OutputJSON.render(shadow.row(i), error: shadow.errors[i]),
+                    delta: verdict.delta, featuresJSON: storeFeatures ? batch.featuresJSON(of: i) : nil))
+            }
+        }
+        return BatchResult(sequence: chunk.sequence, records: batch.records.count, rejects: batch.rejects, rows: rows,
+                           predictions: predictions, counts: counts, bytesDone: bytesBefore + chunk.endOffset)
+    }
+
+    /// Sends the batch to every model at once; results come back in model order.
+    func predictAll(_ batch: RecordBatch) async -> [PredictionBatch] {
+        if models.count == 1 { return [await models[0].predict(batch)] }
+        return await withTaskGroup(of: (Int, PredictionBatch).self) { group in
+            for (index, model) in models.enumerated() {
+                group.addTask { (index, await model.predict(batch)) }
+            }
+            var out = [PredictionBatch?](repeating: nil, count: models.count)
+            for await (index, prediction) in group { out[index] = prediction }
+            return out.map { $0! }
+        }
+    }
+}

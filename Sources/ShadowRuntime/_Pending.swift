@@ -1,1 +1,0 @@
-// ShadowRuntime: under construction

@@ -1,0 +1,118 @@
+import Foundation
+import ShadowConfig
+import ShadowCore
+import ShadowFiles
+import ShadowModels
+import ShadowRuntime
+import ShadowSQLite
+
+/// `shadow-bench`: the measurements scripts/bench.sh prints beside their anchors.
+@main
+struct ShadowBench {
+    static func main() async throws {
+        let args = Array(CommandLine.arguments.dropFirst())
+        switch args.first {
+        case "gen-rows" where args.count == 4:
+            try generateRows(count: Int(args[1])!, width: Int(args[2])!, path: args[3])
+        case "xgb-eval" where args.count == 4:
+            print(try xgbEval(model: args[1], rows: args[2], width: Int(args[3])!))
+        case "store" where args.count == 3:
+            let (ours, floor) = try storeWrites(rows: Int(args[1])!, folder: args[2])
+            print("\(ours) \(floor)")
+        case "stages" where args.count == 3:
+            try await stages(config: args[1], file: args[2])
+        default:
+            FileHandle.standardError.write(Data("""
+                usage: shadow-bench gen-rows N WIDTH OUT | xgb-eval MODEL ROWS WIDTH | store N FOLDER | stages CONFIG FILE
+
+                """.utf8))
+            exit(2)
+        }
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Seeded rows of standard normals (2% missing), as raw little-endian float64.
+    static func generateRows(count: Int, width: Int, path: String) throws {
+        var rng = SplitMix64(seed: 20261127)
+        var values = [Double](repeating: 0, count: count * width)
+        for i in values.indices {
+            let u1 = max(Double(rng.next() >> 11) / Double(1 << 53), 1e-300)
+            let u2 = Double(rng.next() >> 11) / Double(1 << 53)
+            values[i] = rng.next() % 50 == 0 ? .nan : (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+        }
+        try values.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: path)) }
+    }
+
+    /// Embedded XGBoost rows/s on one core, best of 3.
+    static func xgbEval(model path: String, rows: String, width: Int) throws -> Int {
+        let model = try EmbeddedModelLoader.load(
+            kind: .xgboost, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), source: path)
+        let values = try Data(contentsOf: URL(fileURLWithPath: rows)).withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+        let count = values.count / width
+        var out = [Double](repeating: 0, count: model.task.outputWidth)
+        var best = 0.0
+        var sink = 0.0
+        for _ in 0..<3 {
+            let t = seconds {
+                values.withUnsafeBufferPointer { all in
+                    out.withUnsafeMutableBufferPointer { o in
+                        for r in 0..<count {
+                            _ = model.predict(UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)]), into: o)
+                            sink += o[0]
+                        }
+                    }
+                }
+            }
+            best = max(best, Double(count) / t)
+        }
+        if sink.isNaN { FileHandle.standardError.write(Data("warning: NaN predictions\n".utf8)) }
+        return Int(best)
+    }
+
+    /// Disagreement rows/s through SQLiteStore (until finishRun returns) and SQLite's set-based floor.
+    static func storeWrites(rows: Int, folder: String) throws -> (Int, Int) {
+        let path = folder + "/store-bench.db"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try SQLiteStore(path: path, settings: StoreSettings(path: path))
+        let run = try store.beginRun(RunInfo(startedAtMs: 0, configPath: "bench", inputs: [], models: []))
+        let features = "{" + (0..<12).map { "\"f\($0)\":\(0.123456789 * Double($0))" }.joined(separator: ",") + "}"
+        let batch = (0..<512).map { i in
+            DisagreementRow(recordID: "r-\(i)", recordTimeMs: 1_740_960_000_000 + Double(i), shadow: "shadow",
+                            kind: .scoreDelta, championOutput: "0.73", shadowOutput: "0.81", delta: 0.08,
+                            featuresJSON: features)
+        }
+        let t = try seconds {
+            var written = 0
+            while written < rows {
+                try store.append(run: run, disagreements: batch, rejects: [])
+                written += batch.count
+            }
+            try store.finishRun(run, summary: RunSummary(run: run, records: written, rejects: 0, seconds: 0,
+                                                         models: [], shadows: []), latency: [])
+        }
+        store.close()
+        let ours = Int(Double((rows + 511) / 512 * 512) / t)
+        let floorPath = folder + "/floor-bench.db"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: floorPath + suffix) }
+        let floor = try StoreBenchmark.setBasedFloor(path: floorPath, rows: rows)
+        return (ours, Int(floor))
+    }
+}
+
+/// A small seeded generator so both sides of a benchmark see the same rows.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

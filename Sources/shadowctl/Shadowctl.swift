@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `shadowctl`: everything a person types to drive shadowd.
+@main
+struct Shadowctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shadowctl",
+        abstract: "Replay recorded traffic through a champion and shadow models and compare their answers.",
+        subcommands: [ReplayCommand.self, CheckConfigCommand.self])
+}

@@ -1,0 +1,13 @@
+import ShadowCore
+import ShadowRuntime
+
+/// The `--json` form of a replay summary: the summary plus where it was written.
+struct SummaryJSON: Encodable {
+    var database: String
+    var summary: RunSummary
+
+    init(_ outcome: LocalReplay.Outcome) {
+        database = outcome.databasePath
+        summary = outcome.summary
+    }
+}

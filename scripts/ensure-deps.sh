@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages shadowd builds and tests with, when any is missing. Idempotent; needs root (or sudo).
+set -euo pipefail
+packages=(pkg-config libsqlite3-dev zlib1g-dev libsystemd-dev sqlite3 procps)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}" >&2
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! command -v swift >/dev/null 2>&1; then
+    if [ -x /opt/swift/usr/bin/swift ]; then
+        echo "add Swift to PATH: export PATH=/opt/swift/usr/bin:\$PATH" >&2
+    else
+        echo "Swift 6.x is required (swift not found on PATH)" >&2
+    fi
+    exit 1
+fi
