@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# README's second command: installs what is missing, then runs the unit tests, the command-line end-to-end
-# test, and the benchmark in its short smoke form.
+# README's second command: installs what is missing, then runs the command-line end-to-end test, the benchmark in
+# its short smoke form, and the unit tests (last, so their summary line closes the output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/ensure-deps.sh
 swift build --build-tests
-swift test --skip-build
 scripts/e2e-local.sh
 scripts/bench.sh --smoke
+swift test --skip-build
