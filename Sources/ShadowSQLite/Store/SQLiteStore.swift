@@ -111,7 +111,6 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
 
     /// Commits what is queued, stops the writer thread and closes the database. Later calls throw `closed`.
     public func close() {
-        queue.stop()
-        thread.join()
+        if queue.stop() { thread.join() }
     }
 }

@@ -76,11 +76,14 @@ final class StoreQueue: @unchecked Sendable {
     }
 
     /// Asks the writer to finish the queued work and exit; later `enqueue` calls throw `closed`.
-    func stop() {
+    /// Returns true for the first call only.
+    func stop() -> Bool {
         pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if stopping { return false }
         stopping = true
         pthread_cond_signal(workAvailable)
-        pthread_mutex_unlock(mutex)
+        return true
     }
 
     // MARK: Writer

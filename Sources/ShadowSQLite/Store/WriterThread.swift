@@ -37,14 +37,20 @@ final class WriterThread: @unchecked Sendable {
         precondition(rc == 0, "pthread_create failed with \(rc)")
     }
 
-    /// Waits for the thread to return (only the first call waits).
+    /// Waits for the thread to return; call it once. Called from the thread itself (its last reference to
+    /// the owner dropped there), it detaches instead of deadlocking.
     func join() {
         guard !joined else { return }
         joined = true
         #if os(Linux)
-        pthread_join(thread, nil)
+        let handle = thread
         #else
-        if let thread { pthread_join(thread, nil) }
+        guard let handle = thread else { return }
         #endif
+        if pthread_equal(handle, pthread_self()) != 0 {
+            pthread_detach(handle)
+        } else {
+            pthread_join(handle, nil)
+        }
     }
 }
