@@ -95,6 +95,22 @@ import Testing
         #expect(try db.scalar("SELECT min(id) = 1 AND max(id) = 2220 FROM disagreements") == .integer(1))
     }
 
+    @Test func transactionsHoldUpToBatchRowsRows() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("txsize.db")
+        // No time-based commits: only the batch size, beginRun and finishRun end a transaction.
+        let store = try SQLiteStore(path: path, settings: StoreSettings(path: path, batchRows: 100, flushIntervalMs: 60_000))
+        let run = try store.beginRun(Fixtures.run)
+        #expect(store.statistics == StoreStatistics(rowsCommitted: 0, transactions: 1, queuedRows: 0))
+        for batch in 0..<60 {
+            try store.append(run: run, disagreements: (0..<37).map { Fixtures.disagreement(batch * 37 + $0) },
+                             rejects: batch % 10 == 0 ? [Fixtures.reject(batch)] : [])
+        }
+        try store.finishRun(run, summary: Fixtures.summary(run: run, records: 2220), latency: [])
+        // 2226 rows: 22 full transactions of 100, the last 26 rows commit with finishRun.
+        #expect(store.statistics == StoreStatistics(rowsCommitted: 2226, transactions: 1 + 22 + 1, queuedRows: 0))
+    }
+
     @Test func finishRunWaitsForEverythingQueued() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("finish.db")
@@ -105,6 +121,7 @@ import Testing
         try store.append(run: run, disagreements: (0..<3000).map { Fixtures.disagreement($0) }, rejects: [])
         let reader = try SQLiteDatabase.openShadowReader(path: path)
         #expect(try reader.scalar("SELECT count(*) FROM disagreements") == .integer(0))
+        #expect(store.statistics.rowsCommitted == 0)
         try store.finishRun(run, summary: Fixtures.summary(run: run, records: 3000), latency: Fixtures.latency)
         #expect(try reader.scalar("SELECT count(*) FROM disagreements") == .integer(3000))
         #expect(try reader.scalar("SELECT status FROM runs WHERE id = ?", .integer(run)) == .text("done"))

@@ -109,6 +109,9 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
         return value
     }
 
+    /// Counters of the writer: rows and transactions committed, rows waiting in the queue.
+    public var statistics: StoreStatistics { queue.currentStatistics }
+
     /// Commits what is queued, stops the writer thread and closes the database. Later calls throw `closed`.
     public func close() {
         if queue.stop() { thread.join() }

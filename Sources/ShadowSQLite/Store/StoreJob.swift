@@ -8,11 +8,11 @@ enum StoreJob {
     /// Work that runs inside the open transaction and is committed before the caller is released.
     case barrier(@Sendable (SQLiteDatabase) throws -> Void)
 
-    /// Rows the job adds to a transaction (a barrier counts as one).
+    /// Rows the job queues (a barrier queues none).
     var rowCount: Int {
         switch self {
         case .rows(_, let disagreements, let rejects): return disagreements.count + rejects.count
-        case .barrier: return 1
+        case .barrier: return 0
         }
     }
 }

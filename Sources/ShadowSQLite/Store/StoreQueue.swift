@@ -19,6 +19,7 @@ final class StoreQueue: @unchecked Sendable {
     private var failure: SQLiteStoreError?
     private var stopping = false
     private var writerWaiting = false
+    private var statistics = StoreStatistics()
     private let path: String
 
     init(path: String) {
@@ -54,6 +55,7 @@ final class StoreQueue: @unchecked Sendable {
         if stopping { throw .closed(path: path) }
         lastEnqueued += 1
         pending.append((lastEnqueued, job))
+        statistics.queuedRows += job.rowCount
         if writerWaiting { pthread_cond_signal(workAvailable) }
         return lastEnqueued
     }
@@ -73,6 +75,13 @@ final class StoreQueue: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return failure
+    }
+
+    /// A snapshot of the counters.
+    var currentStatistics: StoreStatistics {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return statistics
     }
 
     /// Asks the writer to finish the queued work and exit; later `enqueue` calls throw `closed`.
@@ -105,12 +114,15 @@ final class StoreQueue: @unchecked Sendable {
         }
         writerWaiting = false
         swap(&jobs, &pending)
+        statistics.queuedRows = 0
         return stopping
     }
 
-    /// Releases callers waiting for jobs up to `sequence`.
-    func markCommitted(through sequence: UInt64) {
+    /// Counts a committed transaction of `rows` rows and releases callers waiting for jobs up to `sequence`.
+    func markCommitted(through sequence: UInt64, rows: Int) {
         pthread_mutex_lock(mutex)
+        statistics.transactions += 1
+        statistics.rowsCommitted += rows
         if sequence > lastCommitted {
             lastCommitted = sequence
             pthread_cond_broadcast(progress)

@@ -116,7 +116,7 @@ final class StoreWriter: @unchecked Sendable {
         defer { commit.reset() }
         try commit.step()
         transactionOpen = false
-        queue.markCommitted(through: finishedSequence)
+        queue.markCommitted(through: finishedSequence, rows: transactionRows)
     }
 
     private func storeError(_ error: any Error) -> SQLiteStoreError {
