@@ -18,6 +18,7 @@ extension SQLiteDatabase {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA journal_size_limit = 67108864;
+            PRAGMA wal_autocheckpoint = 8192;
             PRAGMA cache_size = -16384;
             """)
         try ShadowSchema.migrator.migrate(db)
