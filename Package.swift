@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "shadowd",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "shadowd", targets: ["shadowd"]),
         .executable(name: "shadowctl", targets: ["shadowctl"]),

@@ -74,33 +74,17 @@ struct ShadowBench {
         return Int(best)
     }
 
-    /// Disagreement rows/s through SQLiteStore (until finishRun returns) and SQLite's set-based floor.
+    /// Disagreement rows/s through SQLiteStore (appends until finishRun returns) and SQLite's set-based floor,
+    /// both writing the same row shape into the same table.
     static func storeWrites(rows: Int, folder: String) throws -> (Int, Int) {
-        let path = folder + "/store-bench.db"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let store = try SQLiteStore(path: path, settings: StoreSettings(path: path))
-        let run = try store.beginRun(RunInfo(startedAtMs: 0, configPath: "bench", inputs: [], models: []))
-        let features = "{" + (0..<12).map { "\"f\($0)\":\(0.123456789 * Double($0))" }.joined(separator: ",") + "}"
-        let batch = (0..<512).map { i in
-            DisagreementRow(recordID: "r-\(i)", recordTimeMs: 1_740_960_000_000 + Double(i), shadow: "shadow",
-                            kind: .scoreDelta, championOutput: "0.73", shadowOutput: "0.81", delta: 0.08,
-                            featuresJSON: features)
+        func fresh(_ name: String) -> String {
+            let path = folder + "/" + name
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            return path
         }
-        let t = try seconds {
-            var written = 0
-            while written < rows {
-                try store.append(run: run, disagreements: batch, rejects: [])
-                written += batch.count
-            }
-            try store.finishRun(run, summary: RunSummary(run: run, records: written, rejects: 0, seconds: 0,
-                                                         models: [], shadows: []), latency: [])
-        }
-        store.close()
-        let ours = Int(Double((rows + 511) / 512 * 512) / t)
-        let floorPath = folder + "/floor-bench.db"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: floorPath + suffix) }
-        let floor = try StoreBenchmark.setBasedFloor(path: floorPath, rows: rows)
-        return (ours, Int(floor))
+        let ours = try StoreBenchmark.storeRate(path: fresh("store-bench.db"), rows: rows)
+        let floor = try StoreBenchmark.setBasedFloor(path: fresh("floor-bench.db"), rows: rows)
+        return (Int(ours), Int(floor))
     }
 }
 

@@ -102,4 +102,46 @@ import ShadowCore
             _ = try await engine(store).run(inputs: [try traffic(dir)], configPath: "t", runInfo: [])
         }
     }
+
+    @Test func aRunThatStopsIsMarkedFailedWithWhatWasRead() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let inner = MemoryReplayStore()
+        let store = AppendLimitStore(inner: inner, appendsAllowed: 3)
+        await #expect(throws: AppendLimitStore.Refused.self) {
+            _ = try await engine(store, batchSize: 100).run(inputs: [try traffic(dir)], configPath: "t", runInfo: [])
+        }
+        let run = try #require(inner.runs.first)
+        #expect(run.status == .failed)
+        #expect(run.summary?.records == 300)
+        #expect(run.disagreements.allSatisfy { Int($0.recordID.dropFirst(2))! < 300 })
+    }
+}
+
+/// A store that refuses appends after a number of them, to stop a run part-way.
+final class AppendLimitStore: ReplayStore, @unchecked Sendable {
+    struct Refused: Error {}
+    let inner: MemoryReplayStore
+    var remaining: Int
+
+    init(inner: MemoryReplayStore, appendsAllowed: Int) {
+        self.inner = inner
+        remaining = appendsAllowed
+    }
+
+    func beginRun(_ run: RunInfo) throws -> Int64 { try inner.beginRun(run) }
+
+    func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws {
+        if remaining == 0 { throw Refused() }
+        remaining -= 1
+        try inner.append(run: run, disagreements: disagreements, rejects: rejects)
+    }
+
+    func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
+        try inner.finishRun(run, summary: summary, latency: latency)
+    }
+
+    func failRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
+        try inner.failRun(run, summary: summary, latency: latency)
+    }
 }

@@ -7,12 +7,14 @@ import Synchronization
 public final class MemoryReplayStore: ReplayStore {
     /// Everything the store holds about one run.
     public struct StoredRun: Sendable, Equatable {
-        /// How far the run got: `running` until `finishRun`, then `done`.
+        /// How far the run got: `running` until `finishRun` (`done`) or `failRun` (`failed`).
         public enum Status: String, Sendable {
             /// Begun, not finished.
             case running
             /// Finished with a summary.
             case done
+            /// Stopped by an error; the summary counts what was read before it.
+            case failed
         }
 
         /// The id `beginRun` returned.
@@ -74,6 +76,15 @@ public final class MemoryReplayStore: ReplayStore {
 
     /// Keeps the latency rows (one per model, replacing earlier ones) and the summary; marks the run done.
     public func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
+        try complete(run, summary: summary, latency: latency, status: .done)
+    }
+
+    /// Keeps the latency rows and the summary; marks the run failed.
+    public func failRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
+        try complete(run, summary: summary, latency: latency, status: .failed)
+    }
+
+    func complete(_ run: Int64, summary: RunSummary, latency: [LatencyRow], status: StoredRun.Status) throws {
         try state.withLock { state in
             if let failure = state.failure { throw failure }
             let index = try Self.index(of: run, in: state)
@@ -81,7 +92,7 @@ public final class MemoryReplayStore: ReplayStore {
             state.runs[index].latency.removeAll { models.contains($0.model) }
             state.runs[index].latency += latency
             state.runs[index].summary = summary
-            state.runs[index].status = .done
+            state.runs[index].status = status
         }
     }
 

@@ -8,6 +8,8 @@ public protocol ReplayStore: Sendable {
     func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws
     /// Writes the per-model latency rows and the run's totals, then waits until everything queued is on disk.
     func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws
+    /// Like `finishRun`, but marks the run failed: what was read before the failure stays, with its totals.
+    func failRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws
 }
 
 /// What is known about a run when it starts.

@@ -39,64 +39,95 @@ public struct ReplayEngine: Sendable {
             }
             total += FileBytes.size(path) ?? 0
         }
-        let started = MonotonicClock.nanos()
         let run = try store.beginRun(RunInfo(startedAtMs: MonotonicClock.epochMs(), configPath: configPath,
                                              inputs: inputs, models: models))
-        var tally = RunTally(models: self.models)
-        tally.progress.bytesTotal = total
-        let processor = BatchProcessor(models: self.models, comparator: Comparator(settings: settings.compare),
+        var state = RunState(models: self.models, progress: progress)
+        state.tally.progress.bytesTotal = total
+        do {
+            for (path, reader) in zip(inputs, readers) {
+                try await replay(path, reader, run: run, state: &state)
+                state.bytesBefore += FileBytes.size(path) ?? 0
+            }
+        } catch {
+            // Keep what was read before the failure, with its totals, and mark the run failed.
+            let seconds = state.elapsedSeconds
+            try? store.failRun(run, summary: state.tally.summary(run: run, seconds: seconds),
+                               latency: state.tally.latencyRows(seconds: seconds))
+            throw error
+        }
+        let seconds = state.elapsedSeconds
+        state.tally.progress.elapsedSeconds = seconds
+        state.tally.progress.finished = true
+        let summary = state.tally.summary(run: run, seconds: seconds)
+        try store.finishRun(run, summary: summary, latency: state.tally.latencyRows(seconds: seconds))
+        progress(state.tally.progress)
+        return summary
+    }
+
+    /// Replays one file: a sliding window of batches in flight, committed in order.
+    func replay(_ path: String, _ reader: TrafficReader, run: Int64, state: inout RunState) async throws {
+        let decoder = reader.decoder
+        let processor = BatchProcessor(models: models, comparator: Comparator(settings: settings.compare),
                                        storeFeatures: settings.store.storeFeatures)
-        var bytesBefore: Int64 = 0
-        var lastReport: UInt64 = 0
-        for (path, reader) in zip(inputs, readers) {
-            let decoder = reader.decoder
-            try await withThrowingTaskGroup(of: BatchResult.self) { group in
-                var inFlight = 0
-                var waiting: [Int: BatchResult] = [:]
-                var nextSequence = 0
-                func commitReady() throws {
-                    while let result = waiting.removeValue(forKey: nextSequence) {
-                        try store.append(run: run, disagreements: result.rows, rejects: result.rejects)
-                        tally.add(result)
-                        nextSequence += 1
-                        let now = MonotonicClock.nanos()
-                        if now &- lastReport > 100_000_000 {
-                            lastReport = now
-                            tally.progress.elapsedSeconds = Double(now &- started) / 1e9
-                            progress(tally.progress)
-                        }
-                    }
+        let bytesBefore = state.bytesBefore
+        try await withThrowingTaskGroup(of: BatchResult.self) { group in
+            var inFlight = 0
+            var waiting: [Int: BatchResult] = [:]
+            var nextSequence = 0
+            func commitReady() throws {
+                while let result = waiting.removeValue(forKey: nextSequence) {
+                    try store.append(run: run, disagreements: result.rows, rejects: result.rejects)
+                    state.add(result)
+                    nextSequence += 1
                 }
-                while true {
-                    let chunk: LineChunk?
-                    do {
-                        chunk = try reader.nextChunk(maxLines: settings.replay.batchSize)
-                    } catch {
-                        throw ReplayError(description: "\(path): \(error)")
-                    }
-                    guard let chunk else { break }
-                    if inFlight >= settings.replay.maxInFlight, let done = try await group.next() {
-                        inFlight -= 1
-                        waiting[done.sequence] = done
-                        try commitReady()
-                    }
-                    let base = bytesBefore
-                    group.addTask { await processor.process(chunk, decoder: decoder, bytesBefore: base) }
-                    inFlight += 1
+            }
+            while true {
+                let chunk: LineChunk?
+                do {
+                    chunk = try reader.nextChunk(maxLines: settings.replay.batchSize)
+                } catch {
+                    throw ReplayError(description: "\(path): \(error)")
                 }
-                while let done = try await group.next() {
+                guard let chunk else { break }
+                if inFlight >= settings.replay.maxInFlight, let done = try await group.next() {
+                    inFlight -= 1
                     waiting[done.sequence] = done
                     try commitReady()
                 }
+                group.addTask { await processor.process(chunk, decoder: decoder, bytesBefore: bytesBefore) }
+                inFlight += 1
             }
-            bytesBefore += FileBytes.size(path) ?? 0
+            while let done = try await group.next() {
+                waiting[done.sequence] = done
+                try commitReady()
+            }
         }
-        let seconds = Double(MonotonicClock.nanos() &- started) / 1e9
-        tally.progress.elapsedSeconds = seconds
-        tally.progress.finished = true
-        let summary = tally.summary(run: run, seconds: seconds)
-        try store.finishRun(run, summary: summary, latency: tally.latencyRows(seconds: seconds))
-        progress(tally.progress)
-        return summary
+    }
+}
+
+/// The mutable side of a run: totals, the clock, and when progress was last reported.
+struct RunState {
+    var tally: RunTally
+    let started = MonotonicClock.nanos()
+    var bytesBefore: Int64 = 0
+    var lastReport: UInt64 = 0
+    let progress: @Sendable (ReplayProgress) -> Void
+
+    init(models: [any ReplayModel], progress: @escaping @Sendable (ReplayProgress) -> Void) {
+        tally = RunTally(models: models)
+        self.progress = progress
+    }
+
+    var elapsedSeconds: Double { Double(MonotonicClock.nanos() &- started) / 1e9 }
+
+    /// Counts a committed batch and reports progress at most ten times a second.
+    mutating func add(_ result: BatchResult) {
+        tally.add(result)
+        let now = MonotonicClock.nanos()
+        if now &- lastReport > 100_000_000 {
+            lastReport = now
+            tally.progress.elapsedSeconds = elapsedSeconds
+            progress(tally.progress)
+        }
     }
 }
