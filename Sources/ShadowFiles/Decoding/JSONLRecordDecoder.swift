@@ -1,0 +1,157 @@
+import ShadowCore
+
+/// Decodes JSON Lines into records through the `[source.fields]` pointers. Immutable; shared across tasks.
+struct JSONLRecordDecoder: Sendable {
+    /// A single feature taken from anywhere in the line (`[source.fields.feature]`).
+    struct Extra: Sendable {
+        var name: String
+        var nameBytes: [UInt8]
+        var quotedName: [UInt8]
+        var pointer: JSONPointer
+        var slot: Int
+    }
+
+    /// How the record time is located.
+    enum TimeLocator: Sendable {
+        case pointer(JSONPointer, TimeField)
+        /// `/timestamp` (in the configured unit) else `/epoch_ms` (milliseconds).
+        case defaults(timestamp: JSONPointer, TimeField, epochMs: JSONPointer, TimeField)
+    }
+
+    let schema: FeatureSchema
+    let slots: FeatureSlotTable
+    let id: JSONPointer
+    let time: TimeLocator
+    let features: JSONPointer
+    /// For a features array: the slot of each position (-1 when no model reads it) and its quoted name.
+    let arraySlots: [Int]?
+    let arrayQuotedNames: [[UInt8]]
+    let extras: [Extra]
+    let label: JSONPointer
+    let allowNonFinite: Bool
+
+    init(settings: SourceSettings, schema: FeatureSchema) throws(TrafficReaderError) {
+        let fields = settings.fields
+        func pointer(_ text: String, _ key: String) throws(TrafficReaderError) -> JSONPointer {
+            guard let p = JSONPointer(text) else {
+                throw TrafficReaderError(.badFieldMapping, file: "",
+                                         "source.fields.\(key): \"\(text)\" is not a JSON pointer (RFC 6901)")
+            }
+            return p
+        }
+        self.schema = schema
+        slots = FeatureSlotTable(schema: schema)
+        id = try pointer(fields.id, "id")
+        features = try pointer(fields.features, "features")
+        label = try pointer(fields.label, "label")
+        allowNonFinite = settings.allowNonFinite
+        if let text = fields.time {
+            time = .pointer(try pointer(text, "time"), TimeField(name: text, isColumn: false, unit: fields.timeUnit))
+        } else {
+            time = .defaults(timestamp: JSONPointer("/timestamp")!,
+                             TimeField(name: "/timestamp", isColumn: false, unit: fields.timeUnit),
+                             epochMs: JSONPointer("/epoch_ms")!, TimeField(name: "/epoch_ms", isColumn: false, unit: .ms))
+        }
+        if let names = fields.featureNames {
+            arraySlots = names.map { schema.slot(of: $0) ?? -1 }
+            arrayQuotedNames = names.map { name in
+                var quoted: [UInt8] = []
+                JSONStrings.appendQuoted(name.utf8, to: &quoted)
+                return quoted
+            }
+        } else {
+            arraySlots = nil
+            arrayQuotedNames = []
+        }
+        var extras: [Extra] = []
+        for (name, text) in fields.feature.sorted(by: { $0.key < $1.key }) {
+            var quoted: [UInt8] = []
+            JSONStrings.appendQuoted(name.utf8, to: &quoted)
+            extras.append(Extra(name: name, nameBytes: Array(name.utf8), quotedName: quoted, pointer: try pointer(text, "feature.\(name)"),
+                                slot: schema.slot(of: name) ?? -1))
+        }
+        self.extras = extras
+    }
+
+    /// Decodes every line of `chunk`; bad lines become rejects.
+    func decode(_ chunk: LineChunk) -> RecordBatch {
+        var batch = RecordBatch(sequence: chunk.sequence, text: chunk.bytes, endOffset: chunk.endOffset,
+                                endLine: chunk.endLine)
+        batch.records.reserveCapacity(chunk.lines.count)
+        var rejects = chunk.oversized
+        var tape = JSONTape()
+        var synthesized: [UInt8] = []
+        var guesses = [Int32](repeating: -1, count: schema.count + 8)
+        chunk.bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            for k in chunk.lines.indices {
+                let range = chunk.lines[k]
+                let line = base + range.lowerBound
+                let n = range.count
+                if JSONTape.skipSpace(line, 0, n) == n { continue }
+                let position = SourcePosition(file: chunk.file, line: chunk.lineNumbers[k],
+                                              byteOffset: chunk.lineOffsets[k])
+                do throws(LineReject) {
+                    let output = LineOutput(lineStart: range.lowerBound, textBase: all.count)
+                    let record = try decodeLine(line, n, tape: &tape, guesses: &guesses, output: output,
+                                                synthesized: &synthesized,
+                                                position: position)
+                    batch.records.append(record)
+                } catch {
+                    rejects.append(Reject(position: position, code: error.code, reason: error.reason))
+                }
+            }
+        }
+        batch.text.append(contentsOf: synthesized)
+        if !chunk.oversized.isEmpty { rejects.sort { $0.position.line < $1.position.line } }
+        batch.rejects = rejects
+        return batch
+    }
+
+    /// Where a line sits in the batch text.
+    struct LineOutput {
+        /// Offset of the line in the chunk bytes (= in the batch text).
+        var lineStart: Int
+        /// Offset in the batch text where synthesized JSON begins.
+        var textBase: Int
+    }
+
+    /// Decodes one non-blank line.
+    func decodeLine(_ line: UnsafePointer<UInt8>, _ n: Int, tape: inout JSONTape, guesses: inout [Int32],
+                    output: LineOutput, synthesized: inout [UInt8], position: SourcePosition) throws(LineReject) -> TrafficRecord {
+        // The parser validates UTF-8 inside strings; bytes ≥ 0x80 anywhere else fail the parse, and then
+        // the whole line is checked so that bad UTF-8 is reported as such wherever it is.
+        guard tape.parse(line, count: n) else {
+            if let bad = UTF8Validation.firstInvalid(line, count: n) {
+                throw LineReject(.invalidUTF8, "invalid UTF-8 at column \(bad + 1) (byte 0x\(String(line[bad], radix: 16)))")
+            }
+            throw LineReject(.malformedJSON, tape.error.message)
+        }
+        let root = tape[0]
+        guard root.kind == .object else {
+            throw LineReject(.wrongType, "line: expected a JSON object, got \(root.kind.typeName)")
+        }
+        if tape.firstNonFinite >= 0 && !allowNonFinite {
+            throw nonFiniteReject(tape: tape, line: line)
+        }
+        let id = try readID(tape: tape, line: line)
+        let epochMs = try readTime(tape: tape, line: line)
+        let label = try readLabel(tape: tape, line: line)
+        let features = try readFeatures(tape: tape, line: line, guesses: &guesses, output: output,
+                                        synthesized: &synthesized)
+        return TrafficRecord(id: id, epochMs: epochMs, features: features.values, strings: features.strings,
+                             label: label, featuresJSON: features.json, position: position)
+    }
+
+    /// The reject for the first NaN/Infinity token (or out-of-range number), naming its field.
+    private func nonFiniteReject(tape: borrowing JSONTape, line: UnsafePointer<UInt8>) -> LineReject {
+        let index = Int(tape.firstNonFinite)
+        let node = tape[index]
+        let literal = String(decoding: UnsafeBufferPointer(start: line + node.range.lowerBound, count: node.range.count),
+                             as: UTF8.self)
+        let path = tape.pointer(to: index, in: line)
+        let isLiteralNumber = literal.utf8.contains { $0 &- 48 < 10 }
+        let what = isLiteralNumber ? "number \(literal) is out of range" : "non-finite number \(literal)"
+        return .field(path, .nonFinite, "\(what) (allow_non_finite is off)")
+    }
+}

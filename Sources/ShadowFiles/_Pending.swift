@@ -1,1 +1,0 @@
-// ShadowFiles: under construction
