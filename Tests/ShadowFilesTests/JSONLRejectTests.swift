@@ -65,6 +65,17 @@ import ShadowCore
         #expect(batch.rejects.first?.reason == reason)
     }
 
+    @Test func invalidUTF8OutsideStringsIsReportedAsUTF8() throws {
+        let decoder = try RecordDecoder(jsonlSettings: .init(), schema: Self.schema)
+        let bytes: [UInt8] = Array(#"{"id":"x","features":{}}"#.utf8) + [0xFF]
+        let chunk = LineChunk(sequence: 3, file: "f", bytes: bytes, lines: [0..<bytes.count], lineNumbers: [9],
+                              lineOffsets: [120], endOffset: 200, endLine: 9)
+        let batch = decoder.decode(chunk)
+        #expect(batch.sequence == 3 && batch.endOffset == 200 && batch.endLine == 9)
+        #expect(batch.rejects == [Reject(position: SourcePosition(file: "f", line: 9, byteOffset: 120),
+                                         code: .invalidUTF8, reason: "invalid UTF-8 at column 25 (byte 0xff)")])
+    }
+
     @Test("malformed JSON", arguments: [
         (#"{"id":"x" "features":{}}"#, "malformed JSON at column 11: expected ',' or '}'"),
         (#"{"id":01}"#, "malformed JSON at column 7: number with a leading zero"),
