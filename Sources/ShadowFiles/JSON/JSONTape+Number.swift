@@ -17,17 +17,23 @@ extension JSONTape {
         let mantissaStart = j
         var exponent = 0
         var integer = true
-        var w = digitRun(p, &j, n, 0)
-        if p[mantissaStart] == UInt8(ascii: "0") && j - mantissaStart > 1 { return failing(.leadingZero, start) }
-        var digitCount = j - mantissaStart
+        var w: UInt64
+        if j &+ 1 < n && p[j &+ 1] &- 48 >= 10 {
+            w = UInt64(p[j] &- 48)  // one integer digit: the common "0.123" / "5.25" shape
+            j &+= 1
+        } else {
+            w = digitRun(p, &j, n, 0)
+            if p[mantissaStart] == UInt8(ascii: "0") && j &- mantissaStart > 1 { return failing(.leadingZero, start) }
+        }
+        var digitCount = j &- mantissaStart
         if j < n && p[j] == UInt8(ascii: ".") {
             integer = false
-            j += 1
+            j &+= 1
             let fractionStart = j
             w = digitRun(p, &j, n, w)
             guard j > fractionStart else { return failing(.invalidNumber, start) }
-            exponent = fractionStart - j
-            digitCount += j - fractionStart
+            exponent = fractionStart &- j
+            digitCount &+= j &- fractionStart
         }
         let mantissaEnd = j
         var explicitExponent = 0
@@ -67,26 +73,27 @@ extension JSONTape {
 
     /// Reads the run of digits at `j` into `w` (w × 10^k + digits, wrapping), advancing `j` past it.
     /// Eight bytes at a time where the line allows: the run length comes from a bit mask, not a loop.
-    /// Relies on the line being valid UTF-8 (no byte ≥ 0xFA, so the per-byte `+ 6` cannot carry).
+    /// The per-byte `+ 6` can only carry out of a byte ≥ 0xFA, which is itself a non-digit, so the lowest
+    /// non-digit byte (the only one used) is always found exactly, whatever the bytes after it.
     @inline(__always)
     private func digitRun(_ p: UnsafePointer<UInt8>, _ j: inout Int, _ n: Int, _ w: UInt64) -> UInt64 {
         var w = w
-        while j + 8 <= n {
+        while j &+ 8 <= n {
             let v = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
             let nonDigit = ((v & 0xF0F0_F0F0_F0F0_F0F0) | (((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
                 ^ 0x3333_3333_3333_3333
             if nonDigit == 0 {
                 w = w &* 100_000_000 &+ Self.eightDigits(v)
-                j += 8
+                j &+= 8
                 continue
             }
             let k = nonDigit.trailingZeroBitCount >> 3
             if k > 0 {
                 // Move the k digits to the top bytes and fill the bottom with '0's.
-                let shift = UInt64(64 - 8 * k)
-                let aligned = (v << shift) | (0x3030_3030_3030_3030 >> (64 - shift))
+                let shift = UInt64(truncatingIfNeeded: 64 &- 8 &* k)
+                let aligned = (v &<< shift) | (0x3030_3030_3030_3030 &>> (64 &- shift))
                 w = w &* pow10[k] &+ Self.eightDigits(aligned)
-                j += k
+                j &+= k
             }
             return w
         }

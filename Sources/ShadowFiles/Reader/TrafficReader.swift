@@ -19,8 +19,9 @@ public final class TrafficReader {
     public let decoder: RecordDecoder
     /// The CSV header row's column names (nil for JSONL).
     public let csvHeader: [String]?
-    /// The file's device and inode, identifying it across renames (for resumable positions).
+    /// The device holding the file (with `inode`, identifies the file across renames).
     public let device: UInt64
+    /// The file's inode, for resumable positions (a rotated log keeps its inode, a new file gets another).
     public let inode: UInt64
 
     private var splitter: LineSplitter
