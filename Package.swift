@@ -22,6 +22,8 @@ let package = Package(
         ),
         // Embedded model evaluators (XGBoost JSON, LightGBM text, linear JSON). Pure.
         .target(name: "ShadowModels", dependencies: ["ShadowCore"]),
+        // Drift statistics, windows, streaming detectors and the trigger policy state machine. Pure.
+        .target(name: "ShadowDrift", dependencies: ["ShadowCore"]),
         // TOML parsing and config validation into ShadowCore settings. Pure.
         .target(name: "ShadowConfig", dependencies: ["ShadowCore"]),
         // Adapter: traffic files (JSONL, CSV) read as streaming record batches.
@@ -49,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
+        .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),

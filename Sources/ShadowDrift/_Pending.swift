@@ -1,0 +1,1 @@
+// ShadowDrift: under construction
