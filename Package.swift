@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure core: records, comparison, latency recording, settings, store protocols. No I/O.
@@ -31,6 +33,12 @@ let package = Package(
         // Adapter: SQLite store on libsqlite3.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ShadowSQLite", dependencies: ["ShadowCore", "CSQLite"]),
+        // Adapter: systemd (sd_notify, watchdog, journal logging through sd_journal_sendv).
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "ShadowSystemd",
+            dependencies: ["ShadowCore", "CSystemd", .product(name: "Logging", package: "swift-log")]
+        ),
         // Composition: the replay engine wiring sources, models, comparison and store.
         .target(
             name: "ShadowRuntime",
@@ -52,6 +60,7 @@ let package = Package(
         .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
+        .testTarget(name: "ShadowSystemdTests", dependencies: ["ShadowSystemd"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),

@@ -1,0 +1,1 @@
+// ShadowSystemd: under construction
