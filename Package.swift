@@ -39,6 +39,9 @@ let package = Package(
             name: "ShadowSystemd",
             dependencies: ["ShadowCore", "CSystemd", .product(name: "Logging", package: "swift-log")]
         ),
+        // Adapter: the control socket (AF_UNIX, JSON lines, file descriptors passed with SCM_RIGHTS).
+        .target(name: "CShadowSys"),
+        .target(name: "ShadowControl", dependencies: ["ShadowCore", "CShadowSys"]),
         // Composition: the replay engine wiring sources, models, comparison and store.
         .target(
             name: "ShadowRuntime",
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
         .testTarget(name: "ShadowSystemdTests", dependencies: ["ShadowSystemd"]),
+        .testTarget(name: "ShadowControlTests", dependencies: ["ShadowControl"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),
