@@ -131,11 +131,14 @@ final class AppendLimitStore: ReplayStore, @unchecked Sendable {
 
     func beginRun(_ run: RunInfo) throws -> Int64 { try inner.beginRun(run) }
 
-    func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws {
+    func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject],
+                checkpoint: SourceCheckpoint?) throws {
         if remaining == 0 { throw Refused() }
         remaining -= 1
-        try inner.append(run: run, disagreements: disagreements, rejects: rejects)
+        try inner.append(run: run, disagreements: disagreements, rejects: rejects, checkpoint: checkpoint)
     }
+
+    func checkpoint(for source: String) throws -> SourceCheckpoint? { try inner.checkpoint(for: source) }
 
     func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws {
         try inner.finishRun(run, summary: summary, latency: latency)

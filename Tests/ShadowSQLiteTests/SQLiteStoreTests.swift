@@ -107,8 +107,38 @@ import Testing
                              rejects: batch % 10 == 0 ? [Fixtures.reject(batch)] : [])
         }
         try store.finishRun(run, summary: Fixtures.summary(run: run, records: 2220), latency: [])
-        // 2226 rows: 22 full transactions of 100, the last 26 rows commit with finishRun.
-        #expect(store.statistics == StoreStatistics(rowsCommitted: 2226, transactions: 1 + 22 + 1, queuedRows: 0))
+        // Commits fall between batches: a transaction closes at the first batch boundary with >= 100 rows;
+        // what is left commits with finishRun.
+        var pending = 0, commits = 0
+        for batch in 0..<60 {
+            pending += 37 + (batch % 10 == 0 ? 1 : 0)
+            if pending >= 100 { commits += 1; pending = 0 }
+        }
+        #expect(store.statistics == StoreStatistics(rowsCommitted: 2226, transactions: 1 + commits + 1, queuedRows: 0))
+    }
+
+    @Test func checkpointsCommitWithTheirRows() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("checkpoint.db")
+        let store = try SQLiteStore(path: path, settings: StoreSettings(path: path, batchRows: 50, flushIntervalMs: 60_000))
+        let run = try store.beginRun(Fixtures.run)
+        #expect(try store.checkpoint(for: "source:a") == nil)
+        var last: SourceCheckpoint?
+        for batch in 0..<7 {
+            let checkpoint = SourceCheckpoint(source: "source:a", run: run, path: "/x/a.jsonl", device: 2049,
+                                              inode: 77, offset: Int64(1000 * (batch + 1)), line: 10 * (batch + 1),
+                                              records: 30 * (batch + 1), rejects: batch)
+            try store.append(run: run, disagreements: (0..<30).map { Fixtures.disagreement(batch * 30 + $0) },
+                             rejects: [], checkpoint: checkpoint)
+            last = checkpoint
+        }
+        #expect(try store.checkpoint(for: "source:a") == last)
+        store.close()
+        // Every committed checkpoint sits exactly after the rows committed with it.
+        let db = try SQLiteDatabase.openShadowReader(path: path)
+        #expect(try db.scalar("SELECT count(*) FROM disagreements") == .integer(210))
+        #expect(try db.scalar("SELECT records FROM checkpoints WHERE source = 'source:a'") == .integer(210))
+        #expect(try db.scalar("SELECT byte_offset FROM checkpoints") == .integer(7000))
     }
 
     @Test func finishRunWaitsForEverythingQueued() throws {

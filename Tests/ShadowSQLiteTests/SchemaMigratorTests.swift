@@ -2,7 +2,7 @@ import Testing
 @testable import ShadowSQLite
 
 @Suite struct SchemaMigratorTests {
-    private static let tables = ["disagreements", "latency", "models", "rejects", "runs", "schema_migrations"]
+    private static let tables = ["checkpoints", "disagreements", "latency", "models", "rejects", "runs", "schema_migrations"]
 
     @Test func emptyDatabaseIsMigratedToTheLatestVersion() throws {
         let dir = try TemporaryDirectory()

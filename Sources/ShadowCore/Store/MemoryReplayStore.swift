@@ -45,6 +45,7 @@ public final class MemoryReplayStore: ReplayStore {
         var runs: [StoredRun] = []
         var failure: Failure?
         var appendCalls = 0
+        var checkpoints: [String: SourceCheckpoint] = [:]
     }
 
     private let state = Mutex(State())
@@ -64,14 +65,21 @@ public final class MemoryReplayStore: ReplayStore {
     }
 
     /// Keeps a batch's rows.
-    public func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws {
+    public func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject],
+                       checkpoint: SourceCheckpoint?) throws {
         try state.withLock { state in
             if let failure = state.failure { throw failure }
             let index = try Self.index(of: run, in: state)
             state.appendCalls += 1
             state.runs[index].disagreements += disagreements
             state.runs[index].rejects += rejects
+            if let checkpoint { state.checkpoints[checkpoint.source] = checkpoint }
         }
+    }
+
+    /// The last checkpoint appended for a source.
+    public func checkpoint(for source: String) throws -> SourceCheckpoint? {
+        state.withLock { $0.checkpoints[source] }
     }
 
     /// Keeps the latency rows (one per model, replacing earlier ones) and the summary; marks the run done.

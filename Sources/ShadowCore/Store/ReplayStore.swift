@@ -4,12 +4,22 @@
 public protocol ReplayStore: Sendable {
     /// Registers a run and its models; returns the run id.
     func beginRun(_ run: RunInfo) throws -> Int64
-    /// Queues one batch's disagreements and rejects.
-    func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws
+    /// Queues one batch's disagreements and rejects, and the source position after it: the rows and the
+    /// checkpoint become durable together, or not at all.
+    func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject], checkpoint: SourceCheckpoint?) throws
+    /// The last committed checkpoint of a source, if it has one.
+    func checkpoint(for source: String) throws -> SourceCheckpoint?
     /// Writes the per-model latency rows and the run's totals, then waits until everything queued is on disk.
     func finishRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws
     /// Like `finishRun`, but marks the run failed: what was read before the failure stays, with its totals.
     func failRun(_ run: Int64, summary: RunSummary, latency: [LatencyRow]) throws
+}
+
+extension ReplayStore {
+    /// Queues one batch's rows for a replay that keeps no checkpoint.
+    public func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws {
+        try append(run: run, disagreements: disagreements, rejects: rejects, checkpoint: nil)
+    }
 }
 
 /// What is known about a run when it starts.

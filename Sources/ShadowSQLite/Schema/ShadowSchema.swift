@@ -1,7 +1,7 @@
 /// The shadowd database schema: every migration, in order. `docs/schema.md` documents the result.
 public enum ShadowSchema {
     /// All migrations of the shadowd database.
-    public static let migrations: [SchemaMigration] = [version1]
+    public static let migrations: [SchemaMigration] = [version1, version2]
 
     /// A migrator over `migrations`.
     public static let migrator = SchemaMigrator(migrations: migrations)
@@ -75,5 +75,21 @@ public enum ShadowSchema {
             reason      TEXT NOT NULL
         );
         CREATE INDEX rejects_run ON rejects(run_id);
+        """)
+
+    /// Source checkpoints: where each followed file, spool file or resumable replay stands, committed with its rows.
+    static let version2 = SchemaMigration(version: 2, name: "checkpoints", sql: """
+        CREATE TABLE checkpoints (
+            source      TEXT PRIMARY KEY,
+            run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            path        TEXT NOT NULL,
+            device      INTEGER NOT NULL,
+            inode       INTEGER NOT NULL,
+            byte_offset INTEGER NOT NULL,
+            line        INTEGER NOT NULL,
+            records     INTEGER NOT NULL,
+            rejects     INTEGER NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
         """)
 }

@@ -55,13 +55,20 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
         }
     }
 
-    /// Queues a batch's rows for the writer thread; never waits for disk. Throws an earlier write failure.
-    public func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject]) throws {
-        if disagreements.isEmpty && rejects.isEmpty {
+    /// Queues a batch's rows and checkpoint for the writer thread; never waits for disk. Throws an earlier
+    /// write failure.
+    public func append(run: Int64, disagreements: [DisagreementRow], rejects: [Reject],
+                       checkpoint: SourceCheckpoint?) throws {
+        if disagreements.isEmpty && rejects.isEmpty && checkpoint == nil {
             if let failure = queue.currentFailure { throw failure }
             return
         }
-        try queue.enqueue(.rows(run: run, disagreements: disagreements, rejects: rejects))
+        try queue.enqueue(.rows(run: run, disagreements: disagreements, rejects: rejects, checkpoint: checkpoint))
+    }
+
+    /// The last committed checkpoint of a source (read after everything queued before this call is committed).
+    public func checkpoint(for source: String) throws -> SourceCheckpoint? {
+        try write { db in try SourceCheckpointRow.read(source, from: db) }
     }
 
     /// Writes the latency rows and the run's totals (status `done`), and returns once everything queued is committed.

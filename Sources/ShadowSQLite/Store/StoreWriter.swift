@@ -2,7 +2,7 @@ import ShadowCore
 
 /// The store's single writer: owns the write connection and its statements, and drains the queue on its thread.
 ///
-/// Rows go into one open transaction that commits when it holds `batchRows` rows, when `flushIntervalMs` has
+/// Rows go into one open transaction that commits, always between jobs, when it holds `batchRows` rows, when `flushIntervalMs` has
 /// passed since it began, when the queue runs dry past that interval, or right after a barrier job.
 /// `@unchecked Sendable`: built on the opening thread, then used by the writer thread alone.
 final class StoreWriter: @unchecked Sendable {
@@ -16,6 +16,7 @@ final class StoreWriter: @unchecked Sendable {
     let commit: SQLiteStatement
     let insertDisagreement: SQLiteStatement
     let insertReject: SQLiteStatement
+    let upsertCheckpoint: SQLiteStatement
     /// Scratch bytes for one row's text values, bound without copying while the row is stepped.
     var arena: [UInt8] = []
 
@@ -43,6 +44,7 @@ final class StoreWriter: @unchecked Sendable {
         insertReject = try db.prepare("""
             INSERT INTO rejects(run_id, file, line, byte_offset, code, reason) VALUES (?, ?, ?, ?, ?, ?)
             """, persistent: true)
+        upsertCheckpoint = try db.prepare(SourceCheckpointRow.upsertSQL, persistent: true)
         arena.reserveCapacity(4096)
     }
 
@@ -74,20 +76,20 @@ final class StoreWriter: @unchecked Sendable {
 
     private func perform(_ job: StoreJob, sequence: UInt64) throws {
         switch job {
-        case let .rows(run, disagreements, rejects):
+        case let .rows(run, disagreements, rejects, checkpoint):
+            try openTransactionIfNeeded()
             if !disagreements.isEmpty { currentTable = "disagreements" }
-            for row in disagreements {
-                try openTransactionIfNeeded()
-                try insert(row, run: run)
-                try countRow()
-            }
+            for row in disagreements { try insert(row, run: run) }
             if !rejects.isEmpty { currentTable = "rejects" }
-            for reject in rejects {
-                try openTransactionIfNeeded()
-                try insert(reject, run: run)
-                try countRow()
+            for reject in rejects { try insert(reject, run: run) }
+            if let checkpoint {
+                currentTable = "checkpoints"
+                try SourceCheckpointRow.upsert(checkpoint, with: upsertCheckpoint)
             }
+            transactionRows += disagreements.count + rejects.count
             finishedSequence = sequence
+            // Commit only between jobs, so a batch and its checkpoint land together.
+            if transactionRows >= batchRows { try commitTransaction() }
         case let .barrier(body):
             try openTransactionIfNeeded()
             try body(db)
@@ -103,12 +105,6 @@ final class StoreWriter: @unchecked Sendable {
         transactionOpen = true
         transactionRows = 0
         transactionDeadline = MonotonicClock.nanoseconds + flushIntervalNs
-    }
-
-    @inline(__always)
-    private func countRow() throws(SQLiteError) {
-        transactionRows += 1
-        if transactionRows >= batchRows { try commitTransaction() }
     }
 
     private func commitTransaction() throws(SQLiteError) {
