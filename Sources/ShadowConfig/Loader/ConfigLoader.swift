@@ -50,7 +50,9 @@ public enum ConfigLoader {
             compare: root.table("compare").map(readCompare) ?? CompareSettings(),
             store: root.table("store").map { readStore($0, baseDirectory: baseDirectory) } ?? StoreSettings(),
             source: root.table("source").map(readSource) ?? SourceSettings(),
-            replay: root.table("replay").map(readReplay) ?? ReplaySettings()
+            replay: root.table("replay").map(readReplay) ?? ReplaySettings(),
+            daemon: root.table("daemon").map { readDaemon($0, baseDirectory: baseDirectory) } ?? DaemonSettings(),
+            sources: readSources(root, baseDirectory: baseDirectory)
         )
         let errors = diagnostics.sortedErrors
         return (errors.isEmpty ? settings : nil, errors)

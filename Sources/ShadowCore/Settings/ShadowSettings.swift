@@ -5,14 +5,19 @@ public struct ShadowSettings: Sendable, Equatable {
     public var store: StoreSettings
     public var source: SourceSettings
     public var replay: ReplaySettings
+    public var daemon: DaemonSettings
+    public var sources: [TrafficSourceSettings]
 
     public init(models: [ModelSettings], compare: CompareSettings = .init(), store: StoreSettings = .init(),
-                source: SourceSettings = .init(), replay: ReplaySettings = .init()) {
+                source: SourceSettings = .init(), replay: ReplaySettings = .init(), daemon: DaemonSettings = .init(),
+                sources: [TrafficSourceSettings] = []) {
         self.models = models
         self.compare = compare
         self.store = store
         self.source = source
         self.replay = replay
+        self.daemon = daemon
+        self.sources = sources
     }
 
     /// The one model whose role is `champion`.
