@@ -15,7 +15,7 @@ extension JSONLRecordDecoder {
     /// The range is a zero-copy slice of the line when the features are one object of finite values;
     /// otherwise (an array with names, extra single features, NaN tokens) an object is appended to `synthesized`.
     /// `guesses` carries, per member position, the slot seen there in the previous line.
-    func readFeatures(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, guesses: inout [Int32],
+    func readFeatures(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, guesses: UnsafeMutableBufferPointer<Int32>,
                       output: LineOutput, synthesized: inout [UInt8]) throws(LineReject) -> Features {
         var sawNonFinite = false
         var strings: [Int: String]?
@@ -34,8 +34,8 @@ extension JSONLRecordDecoder {
                         let value = tape[i + 1]
                         let slot: Int
                         if key.flags & JSONNode.escaped == 0 {
-                            if k >= guesses.count { guesses.append(-1) }
-                            slot = slots.lookup(JSONStrings.content(key, in: line), guess: &guesses[k])
+                            let name = JSONStrings.content(key, in: line)
+                            slot = k < guesses.count ? slots.lookup(name, guess: &guesses[k]) : slots.lookup(name)
                         } else {
                             slot = JSONStrings.unescaped(JSONStrings.content(key, in: line))
                                 .withUnsafeBufferPointer(slots.lookup)

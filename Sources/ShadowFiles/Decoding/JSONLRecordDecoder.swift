@@ -81,7 +81,9 @@ struct JSONLRecordDecoder: Sendable {
         var rejects = chunk.oversized
         var tape = JSONTape()
         var synthesized: [UInt8] = []
-        var guesses = [Int32](repeating: -1, count: schema.count + 8)
+        let guesses = UnsafeMutableBufferPointer<Int32>.allocate(capacity: schema.count + 64)
+        guesses.initialize(repeating: -1)
+        defer { guesses.deallocate() }
         chunk.bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for k in chunk.lines.indices {
@@ -93,7 +95,7 @@ struct JSONLRecordDecoder: Sendable {
                                               byteOffset: chunk.lineOffsets[k])
                 do throws(LineReject) {
                     let output = LineOutput(lineStart: range.lowerBound, textBase: all.count)
-                    let record = try decodeLine(line, n, tape: &tape, guesses: &guesses, output: output,
+                    let record = try decodeLine(line, n, tape: &tape, guesses: guesses, output: output,
                                                 synthesized: &synthesized,
                                                 position: position)
                     batch.records.append(record)
@@ -117,7 +119,7 @@ struct JSONLRecordDecoder: Sendable {
     }
 
     /// Decodes one non-blank line.
-    func decodeLine(_ line: UnsafePointer<UInt8>, _ n: Int, tape: inout JSONTape, guesses: inout [Int32],
+    func decodeLine(_ line: UnsafePointer<UInt8>, _ n: Int, tape: inout JSONTape, guesses: UnsafeMutableBufferPointer<Int32>,
                     output: LineOutput, synthesized: inout [UInt8], position: SourcePosition) throws(LineReject) -> TrafficRecord {
         // The parser validates UTF-8 inside strings; bytes ≥ 0x80 anywhere else fail the parse, and then
         // the whole line is checked so that bad UTF-8 is reported as such wherever it is.
@@ -137,7 +139,7 @@ struct JSONLRecordDecoder: Sendable {
         let id = try readID(tape: tape, line: line)
         let epochMs = try readTime(tape: tape, line: line)
         let label = try readLabel(tape: tape, line: line)
-        let features = try readFeatures(tape: tape, line: line, guesses: &guesses, output: output,
+        let features = try readFeatures(tape: tape, line: line, guesses: guesses, output: output,
                                         synthesized: &synthesized)
         return TrafficRecord(id: id, epochMs: epochMs, features: features.values, strings: features.strings,
                              label: label, featuresJSON: features.json, position: position)

@@ -7,10 +7,19 @@ enum ISO8601 {
     /// Milliseconds since the Unix epoch, or nil when `text` is not such a date-time.
     static func epochMilliseconds(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let p = text.baseAddress else { return nil }
-        let n = text.count
+        var cursor = Cursor(p: p, n: text.count)
+        return parse(&cursor)
+    }
+
+    /// A read position in the text.
+    private struct Cursor {
+        let p: UnsafePointer<UInt8>
+        let n: Int
         var i = 0
 
-        func digits(_ count: Int) -> Int? {
+        /// The value of the next `count` digits, or nil.
+        @inline(__always)
+        mutating func digits(_ count: Int) -> Int? {
             guard i + count <= n else { return nil }
             var value = 0
             for k in 0..<count {
@@ -21,55 +30,62 @@ enum ISO8601 {
             i += count
             return value
         }
-        func expect(_ c: UInt8) -> Bool {
+
+        /// Consumes `c` if it is next.
+        @inline(__always)
+        mutating func expect(_ c: UInt8) -> Bool {
             guard i < n, p[i] == c else { return false }
             i += 1
             return true
         }
+    }
 
-        guard let year = digits(4), expect(UInt8(ascii: "-")), let month = digits(2),
-              expect(UInt8(ascii: "-")), let day = digits(2) else { return nil }
+    private static func parse(_ c: inout Cursor) -> Double? {
+        let p = c.p
+        let n = c.n
+        guard let year = c.digits(4), c.expect(UInt8(ascii: "-")), let month = c.digits(2),
+              c.expect(UInt8(ascii: "-")), let day = c.digits(2) else { return nil }
         guard month >= 1 && month <= 12, day >= 1 && day <= daysInMonth(month, year: year) else { return nil }
-        guard i < n, p[i] == UInt8(ascii: "T") || p[i] == UInt8(ascii: "t") || p[i] == UInt8(ascii: " ") else {
+        guard c.i < n, p[c.i] == UInt8(ascii: "T") || p[c.i] == UInt8(ascii: "t") || p[c.i] == UInt8(ascii: " ") else {
             return nil
         }
-        i += 1
-        guard let hour = digits(2), expect(UInt8(ascii: ":")), let minute = digits(2),
+        c.i += 1
+        guard let hour = c.digits(2), c.expect(UInt8(ascii: ":")), let minute = c.digits(2),
               hour <= 23, minute <= 59 else { return nil }
         var second = 0
         var fractionMs = 0.0
-        if expect(UInt8(ascii: ":")) {
-            guard let s = digits(2), s <= 60 else { return nil }
+        if c.expect(UInt8(ascii: ":")) {
+            guard let s = c.digits(2), s <= 60 else { return nil }
             second = s
-            if i < n && (p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",")) {
-                i += 1
+            if c.i < n && (p[c.i] == UInt8(ascii: ".") || p[c.i] == UInt8(ascii: ",")) {
+                c.i += 1
                 var numerator: UInt64 = 0
                 var scale = 1.0
-                let first = i
-                while i < n, p[i] &- 48 < 10 {
-                    if i - first < 18 {
-                        numerator = numerator * 10 + UInt64(p[i] &- 48)
+                let first = c.i
+                while c.i < n, p[c.i] &- 48 < 10 {
+                    if c.i - first < 18 {
+                        numerator = numerator * 10 + UInt64(p[c.i] &- 48)
                         scale *= 10
                     }
-                    i += 1
+                    c.i += 1
                 }
-                guard i > first else { return nil }
+                guard c.i > first else { return nil }
                 fractionMs = Double(numerator) * 1000 / scale
             }
         }
         var offsetMinutes = 0
-        if i < n {
-            switch p[i] {
+        if c.i < n {
+            switch p[c.i] {
             case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-                i += 1
+                c.i += 1
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                let sign = p[i] == UInt8(ascii: "-") ? -1 : 1
-                i += 1
-                guard let oh = digits(2), oh <= 23 else { return nil }
+                let sign = p[c.i] == UInt8(ascii: "-") ? -1 : 1
+                c.i += 1
+                guard let oh = c.digits(2), oh <= 23 else { return nil }
                 var om = 0
-                if i < n {
-                    _ = expect(UInt8(ascii: ":"))
-                    guard let m = digits(2), m <= 59 else { return nil }
+                if c.i < n {
+                    _ = c.expect(UInt8(ascii: ":"))
+                    guard let m = c.digits(2), m <= 59 else { return nil }
                     om = m
                 }
                 offsetMinutes = sign * (oh * 60 + om)
@@ -77,7 +93,7 @@ enum ISO8601 {
                 return nil
             }
         }
-        guard i == n else { return nil }
+        guard c.i == n else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second
         return Double(seconds) * 1000 + fractionMs
