@@ -8,7 +8,7 @@ extension ShadowBench {
     /// Where one core's time goes on a replay: read + decode, each model's evaluation, comparison.
     static func stages(config: String, file: String) async throws {
         let settings = try ConfigLoader.load(path: config)
-        let loaded = try ModelFactory.load(settings)
+        let loaded = try ModelSet.load(settings)
         let reader = try TrafficReader(path: file, settings: settings.source, schema: loaded.schema)
         var batches: [RecordBatch] = []
         let read = try seconds {

@@ -24,8 +24,9 @@ import ShadowCore
         var settings = ShadowSettings(models: [])
         settings.compare = CompareSettings(task: .binary, threshold: 0.5, absTolerance: 0.01)
         settings.replay = ReplaySettings(batchSize: batchSize, maxInFlight: maxInFlight)
-        return ReplayEngine(settings: settings, models: [champion, shadow], schema: FeatureSchema(names: ["x"]),
-                            store: store)
+        let set = ModelSet(models: [champion, shadow], comparator: Comparator(settings: settings.compare),
+                           schema: FeatureSchema(names: ["x"]), storeFeatures: true)
+        return ReplayEngine(settings: settings, modelSet: set, store: store)
     }
 
     @Test(arguments: [(1, 1), (64, 4), (7, 32)])
@@ -34,7 +35,7 @@ import ShadowCore
         defer { dir.remove() }
         let store = MemoryReplayStore()
         let summary = try await engine(store, batchSize: batchSize, maxInFlight: maxInFlight)
-            .run(inputs: [try traffic(dir)], configPath: "test.toml", runInfo: [])
+            .run(inputs: [try traffic(dir)], configPath: "test.toml")
         #expect(summary.records == 2000)
         #expect(summary.rejects == 0)
         let cand = try #require(summary.shadows.first)
@@ -58,7 +59,7 @@ import ShadowCore
         let dir = try TempDirectory()
         defer { dir.remove() }
         let store = MemoryReplayStore()
-        let summary = try await engine(store).run(inputs: [try traffic(dir)], configPath: "t", runInfo: [])
+        let summary = try await engine(store).run(inputs: [try traffic(dir)], configPath: "t")
         let rows = try #require(store.run(summary.run)).disagreements
         let error = try #require(rows.first { $0.recordID == "r-7" })
         #expect(error.kind == .shadowError)
@@ -77,7 +78,7 @@ import ShadowCore
         defer { dir.remove() }
         let store = MemoryReplayStore()
         let path = try traffic(dir, count: 100, extra: "{\"id\":\"broken\",\"features\":{\"x\":")
-        let summary = try await engine(store).run(inputs: [path], configPath: "t", runInfo: [])
+        let summary = try await engine(store).run(inputs: [path], configPath: "t")
         #expect(summary.records == 100)
         #expect(summary.rejects == 1)
         let reject = try #require(store.run(summary.run)?.rejects.first)
@@ -88,7 +89,7 @@ import ShadowCore
     @Test func aMissingInputFailsBeforeTheRunStarts() async throws {
         let store = MemoryReplayStore()
         await #expect(throws: ReplayEngine.ReplayError.self) {
-            _ = try await engine(store).run(inputs: ["/nonexistent/traffic.jsonl"], configPath: "t", runInfo: [])
+            _ = try await engine(store).run(inputs: ["/nonexistent/traffic.jsonl"], configPath: "t")
         }
         #expect(store.runs.isEmpty)
     }
@@ -99,7 +100,7 @@ import ShadowCore
         let store = MemoryReplayStore()
         store.failWrites(with: "disk full")
         await #expect(throws: MemoryReplayStore.Failure.self) {
-            _ = try await engine(store).run(inputs: [try traffic(dir)], configPath: "t", runInfo: [])
+            _ = try await engine(store).run(inputs: [try traffic(dir)], configPath: "t")
         }
     }
 
@@ -109,7 +110,7 @@ import ShadowCore
         let inner = MemoryReplayStore()
         let store = AppendLimitStore(inner: inner, appendsAllowed: 3)
         await #expect(throws: AppendLimitStore.Refused.self) {
-            _ = try await engine(store, batchSize: 100).run(inputs: [try traffic(dir)], configPath: "t", runInfo: [])
+            _ = try await engine(store, batchSize: 100).run(inputs: [try traffic(dir)], configPath: "t")
         }
         let run = try #require(inner.runs.first)
         #expect(run.status == .failed)

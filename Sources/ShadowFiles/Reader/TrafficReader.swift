@@ -29,13 +29,28 @@ public final class TrafficReader {
 
     /// Opens `path`, resolves its format and (for CSV) reads the header; starts at `startOffset`, which
     /// begins line `startLine + 1` (a position from an earlier chunk's `endOffset`/`endLine`).
-    public init(path: String, settings: SourceSettings, schema: FeatureSchema, startOffset: Int64 = 0,
-                startLine: Int = 0, bufferSize: Int = 1 << 18) throws(TrafficReaderError) {
-        self.path = path
-        let format = try Self.resolveFormat(settings.format, path: path)
-        self.format = format
+    public convenience init(path: String, settings: SourceSettings, schema: FeatureSchema, startOffset: Int64 = 0,
+                            startLine: Int = 0, bufferSize: Int = 1 << 18) throws(TrafficReaderError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw TrafficReaderError(.open, file: path, "cannot open: \(LineSplitter.errorText())") }
+        try self.init(fileDescriptor: fd, name: path, settings: settings, schema: schema, startOffset: startOffset,
+                      startLine: startLine, bufferSize: bufferSize)
+    }
+
+    /// Reads from an already open descriptor (e.g. one passed over the control socket, so the daemon reads only
+    /// what the caller could open); the reader owns it and closes it. `name` stands for the file in rows and errors.
+    public init(fileDescriptor fd: Int32, name path: String, settings: SourceSettings, schema: FeatureSchema,
+                startOffset: Int64 = 0, startLine: Int = 0, bufferSize: Int = 1 << 18) throws(TrafficReaderError) {
+        self.path = path
+        let format: SourceSettings.Format
+        do throws(TrafficReaderError) {
+            format = try Self.resolveFormat(settings.format, path: path)
+        } catch {
+            _ = close(fd)
+            throw error
+        }
+        self.format = format
+        _ = lseek(fd, 0, SEEK_SET)  // a duplicated descriptor shares its offset with the original
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
             _ = close(fd)

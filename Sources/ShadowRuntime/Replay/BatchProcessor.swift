@@ -8,7 +8,7 @@ struct BatchProcessor: Sendable {
     let comparator: Comparator
     let storeFeatures: Bool
 
-    func process(_ chunk: LineChunk, decoder: RecordDecoder, bytesBefore: Int64) async -> BatchResult {
+    func process(_ chunk: LineChunk, decoder: RecordDecoder) async -> BatchResult {
         let batch = decoder.decode(chunk)
         let predictions = await predictAll(batch)
         var rows: [DisagreementRow] = []
@@ -32,7 +32,8 @@ struct BatchProcessor: Sendable {
             }
         }
         return BatchResult(sequence: chunk.sequence, records: batch.records.count, rejects: batch.rejects, rows: rows,
-                           predictions: predictions, counts: counts, bytesDone: bytesBefore + chunk.endOffset)
+                           models: models, predictions: predictions, counts: counts, endOffset: chunk.endOffset,
+                           endLine: chunk.endLine)
     }
 
     /// Sends the batch to every model at once; results come back in model order.

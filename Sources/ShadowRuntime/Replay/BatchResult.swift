@@ -6,9 +6,13 @@ struct BatchResult: Sendable {
     var records: Int
     var rejects: [Reject]
     var rows: [DisagreementRow]
-    /// Per model (engine order): each record's latency and error.
+    /// The models that answered, champion first (the set in force when the batch ran).
+    var models: [any ReplayModel]
+    /// Per model: each record's latency and error.
     var predictions: [PredictionBatch]
-    /// Per shadow (engine order minus the champion): disagreements by kind.
+    /// Per shadow (models minus the champion): disagreements by kind.
     var counts: [ShadowSummary]
-    var bytesDone: Int64
+    /// File position after the batch: byte offset and lines consumed.
+    var endOffset: Int64
+    var endLine: Int
 }

@@ -15,14 +15,11 @@ public enum LocalReplay {
                            progress: @escaping @Sendable (ReplayProgress) -> Void) async throws -> Outcome {
         var settings = try ConfigLoader.load(path: configPath)
         if let databasePath { settings.store.path = databasePath }
-        let loaded = try ModelFactory.load(settings)
+        let modelSet = try ModelSet.load(settings)
         let store = try SQLiteStore(path: settings.store.path, settings: settings.store)
         defer { store.close() }
-        let engine = ReplayEngine(settings: settings, models: loaded.models, schema: loaded.schema, store: store)
-        let infos = loaded.models.map {
-            ModelInfo(name: $0.name, role: $0.role, kind: $0.kind.rawValue, location: $0.location, digest: $0.digest)
-        }
-        let summary = try await engine.run(inputs: inputs, configPath: configPath, runInfo: infos, progress: progress)
+        let engine = ReplayEngine(settings: settings, modelSet: modelSet, store: store)
+        let summary = try await engine.run(inputs: inputs, configPath: configPath, progress: progress)
         return Outcome(summary: summary, databasePath: settings.store.path)
     }
 }

@@ -1,58 +1,64 @@
 import ShadowCore
 
-/// Running totals of a replay, fed batch results in input order.
-struct RunTally {
-    let models: [any ReplayModel]
-    var latency: [LatencyRecorder]
-    var shadows: [ShadowSummary]
-    var progress = ReplayProgress()
+/// Running totals of a run, fed batch results in input order. Keyed by model name, so a reload that swaps the
+/// models part-way keeps counting (a model that appears later starts from zero).
+public struct RunTally: Sendable {
+    var order: [(name: String, role: ModelRole)] = []
+    var latency: [String: LatencyRecorder] = [:]
+    var shadows: [String: ShadowSummary] = [:]
+    public internal(set) var progress = ReplayProgress()
 
-    init(models: [any ReplayModel]) {
-        self.models = models
-        latency = models.map { _ in LatencyRecorder() }
-        shadows = models.dropFirst().map { ShadowSummary(name: $0.name) }
+    public init(records: Int = 0, rejects: Int = 0) {
+        progress.records = records
+        progress.rejects = rejects
     }
 
     mutating func add(_ result: BatchResult) {
         progress.records += result.records
         progress.rejects += result.rejects.count
         progress.disagreements += result.rows.count
-        progress.bytesDone = result.bytesDone
-        for (m, prediction) in result.predictions.enumerated() {
+        for (m, model) in result.models.enumerated() {
+            if latency[model.name] == nil {
+                order.append((model.name, model.role))
+                latency[model.name] = LatencyRecorder()
+            }
+            let prediction = result.predictions[m]
             for i in 0..<prediction.count {
                 if prediction.errors[i] == nil {
-                    latency[m].record(nanos: prediction.latencyNanos[i])
+                    latency[model.name]!.record(nanos: prediction.latencyNanos[i])
                 } else {
-                    latency[m].recordError()
+                    latency[model.name]!.recordError()
                 }
             }
         }
-        for (s, counts) in result.counts.enumerated() {
-            shadows[s].compared += counts.compared
-            shadows[s].labelFlip += counts.labelFlip
-            shadows[s].scoreDelta += counts.scoreDelta
-            shadows[s].shadowError += counts.shadowError
+        for counts in result.counts {
+            var total = shadows[counts.name] ?? ShadowSummary(name: counts.name)
+            total.compared += counts.compared
+            total.labelFlip += counts.labelFlip
+            total.scoreDelta += counts.scoreDelta
+            total.shadowError += counts.shadowError
+            shadows[counts.name] = total
         }
     }
 
-    func summary(run: Int64, seconds: Double) -> RunSummary {
-        let perModel = models.indices.map { m in
-            let answered = latency[m].count
+    public func summary(run: Int64, seconds: Double) -> RunSummary {
+        let perModel = order.map { name, role in
+            let r = latency[name]!
             return ModelSummary(
-                name: models[m].name, role: models[m].role.rawValue, requests: answered + latency[m].errors,
-                errors: latency[m].errors, p50Ms: latency[m].milliseconds(atPercentile: 50),
-                p99Ms: latency[m].milliseconds(atPercentile: 99),
-                throughput: seconds > 0 ? Double(answered) / seconds : 0)
+                name: name, role: role.rawValue, requests: r.count + r.errors, errors: r.errors,
+                p50Ms: r.milliseconds(atPercentile: 50), p99Ms: r.milliseconds(atPercentile: 99),
+                throughput: seconds > 0 ? Double(r.count) / seconds : 0)
         }
+        let perShadow = order.compactMap { shadows[$0.name] }
         return RunSummary(run: run, records: progress.records, rejects: progress.rejects, seconds: seconds,
-                          models: perModel, shadows: shadows)
+                          models: perModel, shadows: perShadow)
     }
 
-    func latencyRows(seconds: Double) -> [LatencyRow] {
-        models.indices.map { m in
-            let r = latency[m]
+    public func latencyRows(seconds: Double) -> [LatencyRow] {
+        order.map { name, _ in
+            let r = latency[name]!
             return LatencyRow(
-                model: models[m].name, count: r.count + r.errors, errors: r.errors,
+                model: name, count: r.count + r.errors, errors: r.errors,
                 p50Ms: r.milliseconds(atPercentile: 50), p90Ms: r.milliseconds(atPercentile: 90),
                 p99Ms: r.milliseconds(atPercentile: 99), p999Ms: r.milliseconds(atPercentile: 99.9),
                 maxMs: r.maxMilliseconds, throughput: seconds > 0 ? Double(r.count) / seconds : 0,

@@ -1,0 +1,41 @@
+import ShadowCore
+
+/// The models a replay sends records to, with the comparison and the feature schema records are read with.
+/// The daemon swaps the whole set on reload; a batch uses one set from start to end.
+public struct ModelSet: Sendable {
+    /// Champion first.
+    public let models: [any ReplayModel]
+    public let comparator: Comparator
+    public let schema: FeatureSchema
+    public let storeFeatures: Bool
+
+    public init(models: [any ReplayModel], comparator: Comparator, schema: FeatureSchema, storeFeatures: Bool) {
+        precondition(models.first?.role == .champion, "the champion comes first")
+        self.models = models
+        self.comparator = comparator
+        self.schema = schema
+        self.storeFeatures = storeFeatures
+    }
+
+    /// Loads the configured model files (see `ModelFactory`).
+    public static func load(_ settings: ShadowSettings) throws -> ModelSet {
+        let loaded = try ModelFactory.load(settings)
+        return ModelSet(models: loaded.models, comparator: Comparator(settings: settings.compare),
+                        schema: loaded.schema, storeFeatures: settings.store.storeFeatures)
+    }
+
+    /// The `models` table rows for a run replayed with this set.
+    public var infos: [ModelInfo] {
+        models.map { model in
+            if let embedded = model as? EmbeddedReplayModel {
+                return ModelInfo(name: model.name, role: model.role, kind: embedded.kind.rawValue,
+                                 location: embedded.location, digest: model.digest)
+            }
+            return ModelInfo(name: model.name, role: model.role, kind: "other", location: "", digest: model.digest)
+        }
+    }
+
+    var processor: BatchProcessor {
+        BatchProcessor(models: models, comparator: comparator, storeFeatures: storeFeatures)
+    }
+}
