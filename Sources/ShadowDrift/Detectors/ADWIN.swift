@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// ADaptive WINdowing (Bifet & Gavaldà 2007) with River's parameters and arithmetic: the same bucket rows,
+/// variance updates and cut order, so it reports drift on exactly the samples River's ADWIN does.
+///
+/// Speed: like River it looks for a cut only every `clock` samples. Each candidate cut is first screened with a
+/// division-free, square-root-free form of the Hoeffding test, widened by a rounding margin so it can only
+/// reject cuts the exact test would reject too; survivors get River's exact formula.
+public struct ADWIN: StreamingDetector, Hashable {
+    /// Confidence parameter δ.
+    public let delta: Double
+    /// Look for a cut every `clock` samples.
+    public let clock: Int
+    /// Buckets per row before two merge into the next row.
+    public let maxBuckets: Int
+    /// Smallest sub-window on either side of a cut.
+    public let minWindowLength: Int
+    /// Samples before the first check.
+    public let gracePeriod: Int
+    /// Start a fresh window after a detection, as River's `ADWIN.update` does.
+    public let resetOnDrift: Bool
+
+    private var total = 0.0
+    private var variance = 0.0
+    private var width = 0.0
+    private var tick = 0
+    private var rowCounts: [Int] = [0]
+    private var totals: [Double]
+    private var variances: [Double]
+    private var driftPending = false
+    /// Changes detected since creation.
+    public private(set) var detections = 0
+
+    /// A detector with River's defaults (δ 0.002, clock 32, 5 buckets, min window 5, grace period 10).
+    public init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5,
+                gracePeriod: Int = 10, resetOnDrift: Bool = true) {
+        self.delta = delta
+        self.clock = clock
+        self.maxBuckets = maxBuckets
+        self.minWindowLength = minWindowLength
+        self.gracePeriod = gracePeriod
+        self.resetOnDrift = resetOnDrift
+        totals = [Double](repeating: 0, count: maxBuckets + 1)
+        variances = totals
+    }
+
+    /// Samples in the current window.
+    public var windowLength: Int { Int(width) }
+    /// Mean of the current window.
+    public var estimation: Double { width > 0 ? total / width : 0 }
+    /// Sample variance of the current window.
+    public var windowVariance: Double { width > 0 ? variance / width : 0 }
+
+    /// Feeds one sample.
+    public mutating func update(_ x: Double) -> DetectorSignal {
+        if driftPending {
+            driftPending = false
+            if resetOnDrift { resetWindow() }
+        }
+        insert(x)
+        tick += 1
+        guard tick % clock == 0, width > Double(gracePeriod) else { return .none }
+        if detectChange() {
+            detections += 1
+            driftPending = true
+            return .drift
+        }
+        return .none
+    }
+
+    private mutating func resetWindow() {
+        total = 0; variance = 0; width = 0; tick = 0
+        rowCounts = [0]
+        totals = [Double](repeating: 0, count: maxBuckets + 1)
+        variances = totals
+    }
+
+    @inline(__always)
+    private mutating func insert(_ x: Double) {
+        let stride = maxBuckets + 1
+        totals[rowCounts[0]] = x
+        variances[rowCounts[0]] = 0
+        rowCounts[0] += 1
+        width += 1
+        if width > 1 {
+            let d = x - total / (width - 1)
+            variance += (width - 1) * d * d / width
+        }
+        total += x
+        if rowCounts[0] == stride { compress() }
+    }
+
+    private mutating func compress() {
+        let stride = maxBuckets + 1
+        var row = 0
+        while rowCounts[row] == stride {
+            let base = row * stride
+            let size = Double(1 << row)
+            let t0 = totals[base], t1 = totals[base + 1]
+            let mu1 = t0 / size, mu2 = t1 / size
+            let v12 = variances[base] + variances[base + 1] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
+            if row + 1 == rowCounts.count {
+                rowCounts.append(0)
+                totals += [Double](repeating: 0, count: stride)
+                variances += [Double](repeating: 0, count: stride)
+            }
+            let next = (row + 1) * stride + rowCounts[row + 1]
+            totals[next] = t0 + t1
+            variances[next] = v12
+            rowCounts[row + 1] += 1
+            for k in 2..<stride {
+                totals[base + k - 2] = totals[base + k]
+                variances[base + k - 2] = variances[base + k]
+            }
+            rowCounts[row] -= 2
+            if rowCounts[row + 1] <= maxBuckets { break }
+            row += 1
+        }
+    }
+
+    /// Drops the oldest bucket (the first entry of the last row).
+    private mutating func deleteOldest() {
+        let stride = maxBuckets + 1
+        let last = rowCounts.count - 1
+        let base = last * stride
+        let n = Double(1 << last)
+        let u = totals[base], v = variances[base]
+        let mu = u / n
+        width -= n
+        total -= u
+        let muWindow = total / width
+        variance -= v + n * width * (mu - muWindow) * (mu - muWindow) / (n + width)
+        for k in 1..<rowCounts[last] {
+            totals[base + k - 1] = totals[base + k]
+            variances[base + k - 1] = variances[base + k]
+        }
+        rowCounts[last] -= 1
+        if rowCounts[last] == 0 {
+            rowCounts.removeLast()
+            totals.removeLast(stride)
+            variances.removeLast(stride)
+        }
+    }
+
+    /// River's cut search: repeat while some cut is significant, dropping the oldest bucket each time.
+    private mutating func detectChange() -> Bool {
+        var detected = false
+        while scanForCut() {
+            detected = true
+            if width > 0 { deleteOldest() } else { break }
+        }
+        return detected
+    }
+
+    /// One pass over the cut points from the oldest bucket forward; true at the first significant cut.
+    private func scanForCut() -> Bool {
+        let stride = maxBuckets + 1
+        let mwl = Double(minWindowLength)
+        let c = mwl - 1
+        let dp = log(2 * log(width) / delta)
+        let v = variance / width
+        let twoThirdsDp = 2.0 / 3.0 * dp
+        let rhsFactor = 2 * v * dp * (1 - 1e-9)
+        var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
+        return totals.withUnsafeBufferPointer { t -> Bool in
+            rowCounts.withUnsafeBufferPointer { rows -> Bool in
+                var row = rows.count - 1
+                while row >= 0 {
+                    let size = Double(1 << row)
+                    let count = rows[row]
+                    let base = row * stride
+                    var k = 0
+                    while k < count {
+                        n0 += size
+                        n1 -= size
+                        let tk = t[base + k]
+                        u0 += tk
+                        u1 -= tk
+                        if row == 0 && k == count - 1 { return false }
+                        if n1 >= mwl && n0 >= mwl {
+                            // Screen: |u0/n0 − u1/n1| > √(2·m·v·dp) + ⅔·dp·m with m = S/P, multiplied by n0·n1·P.
+                            let a = n0 - c, b = n1 - c
+                            let p = a * b, s = a + b, q = n0 * n1
+                            let dAbs = abs(u0 * n1 - u1 * n0) + 1e-12 * (abs(u0) * n1 + abs(u1) * n0) + 1e-300
+                            let l = dAbs * p - twoThirdsDp * s * q * (1 - 1e-12)
+                            if l > 0 && l * l >= rhsFactor * s * p * q * q && exactCut(n0, n1, u0, u1) { return true }
+                        }
+                        k += 1
+                    }
+                    row -= 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// River's `evaluate_cut`, operation for operation.
+    private func exactCut(_ n0: Double, _ n1: Double, _ u0: Double, _ u1: Double) -> Bool {
+        let deltaMean = (u0 / n0) - (u1 / n1)
+        let mwl = Double(minWindowLength)
+        let deltaPrime = log(2.0 * log(width) / delta)
+        let mRecip = 1.0 / (n0 - mwl + 1.0) + 1.0 / (n1 - mwl + 1.0)
+        let epsilon = (2.0 * mRecip * (variance / width) * deltaPrime).squareRoot() + 2.0 / 3.0 * deltaPrime * mRecip
+        return abs(deltaMean) > epsilon
+    }
+}

@@ -1,1 +1,0 @@
-// ShadowDrift: under construction
