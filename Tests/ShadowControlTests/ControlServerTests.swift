@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import ShadowCore
 import Testing
 @testable import ShadowControl
@@ -119,5 +120,23 @@ import Testing
         #expect(access(fixture.scratch.socket, F_OK) != 0)
         await #expect(throws: ControlClientError.self) { try await onThread { try client.status() } }
         fixture.server.stop()
+    }
+
+    @Test func observerSeesPeerRequestAndReply() async throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let seen = Mutex<[ControlExchange]>([])
+        let server = ControlServer(path: scratch.socket, group: nil, handler: MemoryControlHandler()) { exchange in
+            seen.withLock { $0.append(exchange) }
+        }
+        try server.start()
+        defer { server.stop() }
+        let client = ControlClient(path: scratch.socket, timeout: .seconds(5))
+        _ = try await onThread { try client.jobs() }
+        let exchanges = seen.withLock { $0 }
+        #expect(exchanges.count == 1)
+        #expect(exchanges.first?.peer == ControlPeer(pid: getpid(), uid: getuid(), gid: getgid()))
+        #expect(exchanges.first?.request == .jobs)
+        #expect(exchanges.first?.reply == .jobs([]))
     }
 }

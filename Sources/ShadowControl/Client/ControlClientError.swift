@@ -17,7 +17,9 @@ public struct ControlClientError: Error, Sendable, Equatable, CustomStringConver
         case protocolMismatch = "protocol_mismatch"
     }
 
+    /// What went wrong.
     public var code: Code
+    /// A sentence for the person at the terminal, saying what to do.
     public var message: String
 
     /// Creates an error with a message for the person at the terminal.
@@ -26,5 +28,6 @@ public struct ControlClientError: Error, Sendable, Equatable, CustomStringConver
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -19,6 +19,7 @@ struct ControlConnection {
     let fd: Int32
     let wake: WakeSignal
     let server: ControlServer
+    let peer: ControlPeer?
     var reader: SocketLineReader
 
     /// Serves `fd` (owned by the caller, which closes it after `run()`), woken through `wake` on stop.
@@ -26,6 +27,7 @@ struct ControlConnection {
         self.fd = fd
         self.wake = wake
         self.server = server
+        self.peer = ControlPeer(socket: fd)
         self.reader = SocketLineReader(fd: fd, maxLineBytes: ControlWire.maxLineBytes)
     }
 
@@ -72,19 +74,32 @@ struct ControlConnection {
 
     private mutating func handle(_ line: [UInt8], endingAt end: Int) -> Outcome {
         if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-            return .reply(.failure(ControlError(.badRequest, "empty request; send one JSON object per line")))
+            return report(nil, .reply(.failure(ControlError(.badRequest,
+                "empty request; send one JSON object per line"))))
         }
         switch ControlRequest.decode(line) {
         case .failure(let error):
-            return .reply(.failure(error))
+            return report(nil, .reply(.failure(error)))
         case .success(.submit(let name)):
             guard let descriptor = reader.takeDescriptor(forLineEndingAt: end) else {
-                return .reply(.failure(ControlError(.badRequest,
-                    "submit needs the open file descriptor attached to the request (SCM_RIGHTS)")))
+                return report(.submit(name: name), .reply(.failure(ControlError(.badRequest,
+                    "submit needs the open file descriptor attached to the request (SCM_RIGHTS)"))))
             }
-            return perform(.submit(name: name), descriptor: descriptor)
+            return report(.submit(name: name), perform(.submit(name: name), descriptor: descriptor))
         case .success(let request):
-            return perform(request, descriptor: nil)
+            return report(request, perform(request, descriptor: nil))
         }
+    }
+
+    /// Shows an answered request to the server's observer.
+    private func report(_ request: ControlRequest?, _ outcome: Outcome) -> Outcome {
+        guard let observer = server.observer else { return outcome }
+        switch outcome {
+        case .reply(let reply), .replyAndClose(let reply):
+            observer(ControlExchange(peer: peer, request: request, reply: reply))
+        case .hangUp:
+            break
+        }
+        return outcome
     }
 }

@@ -20,6 +20,7 @@ public final class ControlServer: Sendable {
     /// The group that owns the socket file, when it exists on this system.
     public let group: String?
     let handler: any ControlHandler
+    let observer: (@Sendable (ControlExchange) -> Void)?
 
     /// The most connections served at once; more are answered with an `unavailable` error and closed.
     public static let maxConnections = 256
@@ -47,12 +48,15 @@ public final class ControlServer: Sendable {
     let phase = Mutex<Phase>(.idle)
     let registry = Mutex(Registry())
 
-    /// Describes a server for `path`; nothing touches the filesystem until `start()`.
-    public init(path: String, mode: mode_t = 0o660, group: String?, handler: any ControlHandler) {
+    /// Describes a server for `path`; nothing touches the filesystem until `start()`. `observer`, when given, sees
+    /// every answered request with the peer's credentials (called on the connection's thread: keep it quick).
+    public init(path: String, mode: mode_t = 0o660, group: String?, handler: any ControlHandler,
+                observer: (@Sendable (ControlExchange) -> Void)? = nil) {
         self.path = path
         self.mode = mode
         self.group = group
         self.handler = handler
+        self.observer = observer
     }
 
     /// Creates the socket (replacing a stale socket file nobody listens on), applies mode and group, and starts

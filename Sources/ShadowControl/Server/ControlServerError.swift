@@ -12,9 +12,11 @@ public struct ControlServerError: Error, Sendable, Equatable, CustomStringConver
         case system
     }
 
+    /// What went wrong.
     public var code: Code
     /// The socket path the error is about.
     public var path: String
+    /// A sentence naming the path and the reason.
     public var message: String
 
     /// Creates an error about `path`.
@@ -24,5 +26,6 @@ public struct ControlServerError: Error, Sendable, Equatable, CustomStringConver
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }
