@@ -26,28 +26,35 @@ public struct ADWIN: StreamingDetector, Hashable {
     /// Start a fresh window after a detection, as River's `ADWIN.update` does.
     public let resetOnDrift: Bool
 
-    private var total = 0.0
-    private var variance = 0.0
-    private var width = 0.0
-    private var tick = 0
-    private var rowCounts: [Int] = [0]
-    private var totals: [Double]
-    private var variances: [Double]
-    private var driftPending = false
+    var total = 0.0
+    var variance = 0.0
+    var width = 0.0
+    var tick = 0
+    /// Bucket rows in use; row r holds buckets of 2^r samples, oldest first.
+    var rowCount = 1
+    /// Buckets per row, `ADWIN.maxRows` slots.
+    var rowCounts: [Int]
+    /// (total, variance) of bucket k of row r at 2·(r·(maxBuckets+1) + k), for `ADWIN.maxRows` rows.
+    var cells: [Double]
+    var driftPending = false
     /// Changes detected since creation.
-    public private(set) var detections = 0
+    public internal(set) var detections = 0
+
+    /// Rows preallocated: 2^63 samples, more than any stream, so the hot path never grows an array.
+    static let maxRows = 63
 
     /// A detector with River's defaults (δ 0.002, clock 32, 5 buckets, min window 5, grace period 10).
     public init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5,
                 gracePeriod: Int = 10, resetOnDrift: Bool = true) {
+        precondition(maxBuckets >= 2 && clock >= 1)
         self.delta = delta
         self.clock = clock
         self.maxBuckets = maxBuckets
         self.minWindowLength = minWindowLength
         self.gracePeriod = gracePeriod
         self.resetOnDrift = resetOnDrift
-        totals = [Double](repeating: 0, count: maxBuckets + 1)
-        variances = totals
+        rowCounts = [Int](repeating: 0, count: Self.maxRows)
+        cells = [Double](repeating: 0, count: Self.maxRows * (maxBuckets + 1) * 2)
     }
 
     /// Samples in the current window.
@@ -76,76 +83,68 @@ public struct ADWIN: StreamingDetector, Hashable {
 
     private mutating func resetWindow() {
         total = 0; variance = 0; width = 0; tick = 0
-        rowCounts = [0]
-        totals = [Double](repeating: 0, count: maxBuckets + 1)
-        variances = totals
+        for r in 0..<rowCount { rowCounts[r] = 0 }
+        for i in 0..<(rowCount * (maxBuckets + 1) * 2) { cells[i] = 0 }
+        rowCount = 1
     }
 
     @inline(__always)
     private mutating func insert(_ x: Double) {
-        let stride = maxBuckets + 1
-        totals[rowCounts[0]] = x
-        variances[rowCounts[0]] = 0
-        rowCounts[0] += 1
         width += 1
         if width > 1 {
             let d = x - total / (width - 1)
             variance += (width - 1) * d * d / width
         }
         total += x
-        if rowCounts[0] == stride { compress() }
-    }
-
-    private mutating func compress() {
-        let stride = maxBuckets + 1
-        var row = 0
-        while rowCounts[row] == stride {
-            let base = row * stride
-            let size = Double(1 << row)
-            let t0 = totals[base], t1 = totals[base + 1]
-            let mu1 = t0 / size, mu2 = t1 / size
-            let v12 = variances[base] + variances[base + 1] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
-            if row + 1 == rowCounts.count {
-                rowCounts.append(0)
-                totals += [Double](repeating: 0, count: stride)
-                variances += [Double](repeating: 0, count: stride)
+        let slots = maxBuckets + 1
+        let maxBuckets = self.maxBuckets
+        var rows = rowCount
+        cells.withUnsafeMutableBufferPointer { c in
+            rowCounts.withUnsafeMutableBufferPointer { r in
+                c[2 * r[0]] = x
+                c[2 * r[0] + 1] = 0
+                r[0] += 1
+                var row = 0
+                // River's compress: a full row merges its two oldest buckets into one of the next row.
+                while r[row] == slots {
+                    let base = 2 * row * slots
+                    let size = Double(1 << row)
+                    let t0 = c[base], t1 = c[base + 2]
+                    let mu1 = t0 / size, mu2 = t1 / size
+                    let v12 = c[base + 1] + c[base + 3] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
+                    if row + 1 == rows { rows += 1 }
+                    let next = 2 * ((row + 1) * slots + r[row + 1])
+                    c[next] = t0 + t1
+                    c[next + 1] = v12
+                    r[row + 1] += 1
+                    for k in 4..<(2 * slots) { c[base + k - 4] = c[base + k] }
+                    for k in (2 * slots - 4)..<(2 * slots) { c[base + k] = 0 }
+                    r[row] -= 2
+                    if r[row + 1] <= maxBuckets { break }
+                    row += 1
+                }
             }
-            let next = (row + 1) * stride + rowCounts[row + 1]
-            totals[next] = t0 + t1
-            variances[next] = v12
-            rowCounts[row + 1] += 1
-            for k in 2..<stride {
-                totals[base + k - 2] = totals[base + k]
-                variances[base + k - 2] = variances[base + k]
-            }
-            rowCounts[row] -= 2
-            if rowCounts[row + 1] <= maxBuckets { break }
-            row += 1
         }
+        rowCount = rows
     }
 
     /// Drops the oldest bucket (the first entry of the last row).
     private mutating func deleteOldest() {
-        let stride = maxBuckets + 1
-        let last = rowCounts.count - 1
-        let base = last * stride
+        let slots = maxBuckets + 1
+        let last = rowCount - 1
+        let base = 2 * last * slots
         let n = Double(1 << last)
-        let u = totals[base], v = variances[base]
+        let u = cells[base], v = cells[base + 1]
         let mu = u / n
         width -= n
         total -= u
         let muWindow = total / width
         variance -= v + n * width * (mu - muWindow) * (mu - muWindow) / (n + width)
-        for k in 1..<rowCounts[last] {
-            totals[base + k - 1] = totals[base + k]
-            variances[base + k - 1] = variances[base + k]
-        }
+        for k in 2..<(2 * rowCounts[last]) { cells[base + k - 2] = cells[base + k] }
+        cells[base + 2 * rowCounts[last] - 2] = 0
+        cells[base + 2 * rowCounts[last] - 1] = 0
         rowCounts[last] -= 1
-        if rowCounts[last] == 0 {
-            rowCounts.removeLast()
-            totals.removeLast(stride)
-            variances.removeLast(stride)
-        }
+        if rowCounts[last] == 0 && rowCount > 1 { rowCount -= 1 }
     }
 
     /// River's cut search: repeat while some cut is significant, dropping the oldest bucket each time.
@@ -168,18 +167,19 @@ public struct ADWIN: StreamingDetector, Hashable {
         let twoThirdsDp = 2.0 / 3.0 * dp
         let rhsFactor = 2 * v * dp * (1 - 1e-9)
         var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
-        return totals.withUnsafeBufferPointer { t -> Bool in
+        let rowsInUse = rowCount
+        return cells.withUnsafeBufferPointer { t -> Bool in
             rowCounts.withUnsafeBufferPointer { rows -> Bool in
-                var row = rows.count - 1
+                var row = rowsInUse - 1
                 while row >= 0 {
                     let size = Double(1 << row)
                     let count = rows[row]
-                    let base = row * stride
+                    let base = 2 * row * stride
                     var k = 0
                     while k < count {
                         n0 += size
                         n1 -= size
-                        let tk = t[base + k]
+                        let tk = t[base + 2 * k]
                         u0 += tk
                         u1 -= tk
                         if row == 0 && k == count - 1 { return false }

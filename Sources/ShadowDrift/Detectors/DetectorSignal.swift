@@ -36,38 +36,36 @@ public enum DetectorKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A detector of any kind, so a monitor can hold a list of them and persist it as one Codable value.
-public enum AnyDetector: StreamingDetector, Hashable {
-    /// An ADWIN instance.
-    case adwin(ADWIN)
-    /// A DDM instance.
-    case ddm(DDM)
-    /// A Page–Hinkley instance.
-    case pageHinkley(PageHinkley)
+/// (A struct of optionals rather than an enum: the wrapped detector is updated in place, without a copy.)
+public struct AnyDetector: StreamingDetector, Hashable {
+    /// Which detector this is.
+    public let kind: DetectorKind
+    private var adwin: ADWIN?
+    private var ddm: DDM?
+    private var pageHinkley: PageHinkley?
 
     /// A fresh detector of a kind with its default parameters.
     public init(_ kind: DetectorKind) {
         switch kind {
-        case .adwin: self = .adwin(ADWIN())
-        case .ddm: self = .ddm(DDM())
-        case .pageHinkley: self = .pageHinkley(PageHinkley())
+        case .adwin: self.init(ADWIN())
+        case .ddm: self.init(DDM())
+        case .pageHinkley: self.init(PageHinkley())
         }
     }
 
+    /// Wraps a configured ADWIN.
+    public init(_ detector: ADWIN) { kind = .adwin; adwin = detector }
+    /// Wraps a configured DDM.
+    public init(_ detector: DDM) { kind = .ddm; ddm = detector }
+    /// Wraps a configured Page–Hinkley test.
+    public init(_ detector: PageHinkley) { kind = .pageHinkley; pageHinkley = detector }
+
     /// Feeds one sample to the wrapped detector.
     public mutating func update(_ x: Double) -> DetectorSignal {
-        switch self {
-        case .adwin(var d):
-            let s = d.update(x)
-            self = .adwin(d)
-            return s
-        case .ddm(var d):
-            let s = d.update(x)
-            self = .ddm(d)
-            return s
-        case .pageHinkley(var d):
-            let s = d.update(x)
-            self = .pageHinkley(d)
-            return s
+        switch kind {
+        case .adwin: return adwin!.update(x)
+        case .ddm: return ddm!.update(x)
+        case .pageHinkley: return pageHinkley!.update(x)
         }
     }
 }
