@@ -1,1 +1,0 @@
-// ShadowSystemd: under construction
