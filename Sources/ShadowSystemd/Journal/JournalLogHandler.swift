@@ -17,12 +17,16 @@ public struct JournalLogHandler: LogHandler {
     /// Where entries go when `sd_journal_sendv` fails.
     private let fallback: StderrLogHandler
 
-    /// Creates a handler for a logger label, emitting `level` and more severe events.
-    public init(label: String, level: Logger.Level = .info, metadataProvider: Logger.MetadataProvider? = nil) {
+    /// Creates a handler for a logger label, emitting `level` and more severe events; entries journald refuses
+    /// are written as lines to `fallbackDescriptor` (stderr by default).
+    public init(
+        label: String, level: Logger.Level = .info, metadataProvider: Logger.MetadataProvider? = nil,
+        fallbackDescriptor: Int32 = 2
+    ) {
         self.label = label
         self.logLevel = level
         self.metadataProvider = metadataProvider
-        self.fallback = StderrLogHandler(label: label, level: level)
+        self.fallback = StderrLogHandler(label: label, level: .trace, fileDescriptor: fallbackDescriptor)
     }
 
     /// Gets or sets one metadata value of this handler.

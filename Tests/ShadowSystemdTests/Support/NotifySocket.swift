@@ -45,6 +45,27 @@ final class NotifySocket {
     }
 }
 
+/// Leaves a socket file nobody listens on, so datagrams sent to it fail with ECONNREFUSED.
+enum NotifySocketBinder {
+    /// Binds an AF_UNIX datagram socket at `path` and closes it; returns a failure text or `nil`.
+    static func bindAndClose(path: String) -> String? {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        guard descriptor >= 0 else { return "socket: errno \(errno)" }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        return bound == 0 ? nil : "bind \(path): errno \(errno)"
+    }
+}
+
 /// A failure inside test support code, carrying what went wrong.
 struct SupportError: Error, CustomStringConvertible {
     /// What went wrong.
