@@ -47,13 +47,24 @@ let package = Package(
             name: "ShadowRuntime",
             dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite"]
         ),
+        // Composition: the daemon (jobs, sources, spool, control socket, watchdog, reload) under ServiceLifecycle.
+        .target(
+            name: "ShadowDaemon",
+            dependencies: [
+                "ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowSQLite", "ShadowSystemd",
+                "ShadowControl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "shadowctl",
-            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "shadowd",
-            dependencies: ["ShadowConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowDaemon", "ShadowConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Measurements for scripts/bench.sh (anchors are measured by the script in the same run).
         .executableTarget(

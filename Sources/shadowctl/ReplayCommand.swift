@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ShadowControl
+import ShadowCore
 import ShadowRuntime
 
 /// `shadowctl replay`: replays traffic files and prints a summary.
@@ -8,10 +10,21 @@ struct ReplayCommand: AsyncParsableCommand {
         commandName: "replay",
         abstract: "Replay traffic files through the configured champion and shadows.",
         discussion: """
+            Without --local the files are handed to the running daemon over its control socket (the file is opened \
+            here, so the daemon reads only what you may read); --wait waits for each and prints its summary. \
             With --local the pipeline runs in this process (no daemon needed): a progress bar on a terminal, then a \
             summary of records, rejects, per-model latency and per-shadow disagreements. Results go to the SQLite \
             database named by --db (or [store] path in the config).
             """)
+
+    @Flag(help: "With the daemon: wait for each replay to end and print its summary.")
+    var wait = false
+
+    @Option(help: "With the daemon: cancel the replay job with this id.")
+    var cancel: Int?
+
+    @Option(help: "The daemon's control socket.")
+    var socket: String = "/run/shadowd/control.sock"
 
     @Flag(help: "Run the pipeline in this process instead of handing the file to the daemon.")
     var local = false
@@ -28,18 +41,19 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Do not show progress.")
     var quiet = false
 
-    @Argument(help: "Traffic files (JSON Lines or CSV), replayed in order as one run.")
-    var files: [String]
+    @Argument(help: "Traffic files (JSON Lines or CSV); with --local replayed in order as one run.")
+    var files: [String] = []
 
     func validate() throws {
-        guard local else {
-            throw ValidationError(
-                "this build replays in the foreground only: add --local (handing files to the daemon comes with the daemon's control socket)")
-        }
-        if files.isEmpty { throw ValidationError("name at least one traffic file") }
+        if files.isEmpty && cancel == nil { throw ValidationError("name at least one traffic file") }
+        if local && (wait || cancel != nil) { throw ValidationError("--wait and --cancel are for the daemon, not --local") }
     }
 
     func run() async throws {
+        if local { try await runLocal() } else { try runWithDaemon() }
+    }
+
+    func runLocal() async throws {
         let display = quiet ? nil : ProgressDisplay()
         let outcome: LocalReplay.Outcome
         do {
@@ -58,6 +72,44 @@ struct ReplayCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
             print(SummaryText.render(outcome.summary, database: outcome.databasePath))
+        }
+    }
+
+    /// Hands each file to the daemon (and waits, with --wait), or cancels a job.
+    func runWithDaemon() throws {
+        let client = ControlClient(path: socket)
+        do {
+            if let cancel {
+                let job = try client.cancel(job: cancel)
+                print("job \(job.id) (\(job.name)): cancel requested")
+                return
+            }
+            let database = wait ? try client.status().database : ""
+            var failed = false
+            for file in files {
+                let job = try client.submit(path: file)
+                guard wait else {
+                    print("job \(job.id): replaying \(job.name) (shadowctl status shows progress)")
+                    continue
+                }
+                let ended = try client.wait(job: job.id)
+                failed = failed || ended.state != .done
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    print(String(decoding: try encoder.encode(ended), as: UTF8.self))
+                } else if let summary = ended.summary {
+                    print(SummaryText.render(summary, database: database))
+                } else {
+                    print("job \(ended.id) (\(ended.name)) \(ended.state.rawValue)\(ended.error.map { ": " + $0 } ?? "")")
+                }
+            }
+            if failed { throw ExitCode(1) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("shadowctl: \(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

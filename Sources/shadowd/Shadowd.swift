@@ -1,14 +1,30 @@
 import ArgumentParser
 import Foundation
 import ShadowConfig
+import ShadowDaemon
 
-/// `shadowd`: the daemon. This build validates configs; serving (systemd notify, sources, control socket) is next.
+/// `shadowd`: the daemon. Serves by default; `check-config` validates a config and exits.
 @main
-struct Shadowd: ParsableCommand {
+struct Shadowd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shadowd",
-        abstract: "The shadowd daemon.",
-        subcommands: [CheckConfig.self])
+        abstract: "The shadowd daemon: replays traffic through champion and shadow models as a systemd service.",
+        subcommands: [Serve.self, CheckConfig.self],
+        defaultSubcommand: Serve.self)
+
+    /// `shadowd [serve] --config PATH`: runs the daemon until SIGTERM.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve", abstract: "Run the daemon (the default).")
+
+        @Option(name: .shortAndLong, help: "Config file (TOML).")
+        var config: String = "/etc/shadowd/shadowd.toml"
+
+        func run() async throws {
+            let status = await Daemon.serve(configPath: config)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
 
     /// `shadowd check-config`: validates the config the daemon would load.
     struct CheckConfig: ParsableCommand {
@@ -19,13 +35,13 @@ struct Shadowd: ParsableCommand {
         var config: String = "/etc/shadowd/shadowd.toml"
 
         func run() throws {
-            do {
-                _ = try ConfigLoader.load(path: config)
+            let errors = ConfigLoader.check(path: config)
+            if errors.isEmpty {
                 print("\(config): ok")
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(1)
+                return
             }
+            for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            throw ExitCode(1)
         }
     }
 }

@@ -1,0 +1,75 @@
+import Logging
+import ShadowCore
+import ShadowRuntime
+import ShadowSQLite
+import ShadowSystemd
+import Synchronization
+
+/// What every part of the running daemon shares: the config and models in force, the store, the notifier,
+/// the stop flag and the liveness of the work loops.
+final class DaemonContext: Sendable {
+    let configPath: String
+    let store: SQLiteStore
+    let notifier: SystemdNotifier
+    let logger: Logger
+    let startedNanos = MonotonicClock.nanos()
+    private let current: Mutex<(settings: ShadowSettings, models: ModelSet)>
+    private let stopping = Atomic<Bool>(false)
+    private let beats = Mutex<[String: UInt64]>([:])
+    let jobs: JobRegistry
+
+    init(configPath: String, settings: ShadowSettings, models: ModelSet, store: SQLiteStore,
+         notifier: SystemdNotifier, logger: Logger) {
+        self.configPath = configPath
+        self.store = store
+        self.notifier = notifier
+        self.logger = logger
+        current = Mutex((settings, models))
+        jobs = JobRegistry()
+    }
+
+    var settings: ShadowSettings { current.withLock { $0.settings } }
+    var models: ModelSet { current.withLock { $0.models } }
+
+    /// Puts a new config and its models in force; batches already running finish with the old models.
+    func apply(settings: ShadowSettings, models: ModelSet) {
+        current.withLock { $0 = (settings, models) }
+    }
+
+    /// A replayer over the models in force at each batch.
+    var replayer: SourceReplay {
+        SourceReplay(store: store, settings: settings.replay, currentModels: { [self] in models })
+    }
+
+    /// Set once SIGTERM arrives: loops stop taking new records and finish what is in flight.
+    var isStopping: Bool { stopping.load(ordering: .acquiring) }
+    func beginStopping() { stopping.store(true, ordering: .releasing) }
+
+    /// Marks a work loop alive (called on every iteration and after every committed batch).
+    func beat(_ loop: String) {
+        let now = MonotonicClock.nanos()
+        beats.withLock { $0[loop] = now }
+    }
+
+    /// Forgets a loop that ended normally.
+    func retire(_ loop: String) {
+        _ = beats.withLock { $0.removeValue(forKey: loop) }
+    }
+
+    /// The loops that have not beaten within `nanos`.
+    func staleLoops(olderThan nanos: UInt64) -> [String] {
+        let now = MonotonicClock.nanos()
+        return beats.withLock { beats in beats.filter { now &- $0.value > nanos }.map(\.key).sorted() }
+    }
+
+    /// Sends a notification to systemd; a failure is logged, never fatal.
+    func notify(_ send: (SystemdNotifier) throws -> Void) {
+        do {
+            try send(notifier)
+        } catch {
+            logger.warning("sd_notify failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    var uptimeSeconds: Double { Double(MonotonicClock.nanos() &- startedNanos) / 1e9 }
+}

@@ -1,0 +1,170 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Logging
+import ShadowControl
+import ShadowCore
+import ShadowFiles
+import ShadowRuntime
+
+/// Replays one file for a job: resumes from its checkpoint, follows growth and rotation when asked, and finishes
+/// its run at the end (or leaves it resumable when the daemon stops).
+struct FileReplayJob: Sendable {
+    /// Where the bytes come from.
+    enum Input: Sendable {
+        /// A path the daemon opens itself (sources and spool files); reopened on rotation.
+        case path(String)
+        /// A descriptor passed by `shadowctl` (the daemon reads only what the caller could open).
+        case descriptor(Int32)
+    }
+
+    let context: DaemonContext
+    let job: Int
+    let name: String
+    let input: Input
+    /// Checkpoint key; nil for a submitted file, which cannot be resumed after a restart.
+    let checkpointKey: String?
+    let follow: Bool
+
+    /// Runs the job to its end and returns the state it ended in.
+    func run() async -> JobInfo.State {
+        let loop = "job \(job)"
+        context.beat(loop)
+        defer {
+            context.retire(loop)
+            if case .descriptor(let fd) = input { _ = close(fd) }
+        }
+        var run: Int64?
+        var tally = RunTally()
+        let started = MonotonicClock.nanos()
+        func seconds() -> Double { Double(MonotonicClock.nanos() &- started) / 1e9 }
+        do {
+            var (reader, resumed) = try open()
+            if let resumed {
+                run = resumed.run
+                tally = RunTally(records: resumed.records, rejects: resumed.rejects)
+            } else {
+                run = try context.store.beginRun(RunInfo(
+                    startedAtMs: MonotonicClock.epochMs(), configPath: context.configPath, inputs: [name],
+                    models: context.models.infos))
+            }
+            context.jobs.update(job) { $0.run = run; $0.state = follow ? .following : .running }
+            context.jobs.record(job, progress: tally.progress)
+            while true {
+                context.beat(loop)
+                let cancelled: @Sendable () -> Bool = { [context, job] in
+                    context.isStopping || context.jobs.isCancelled(job)
+                }
+                let end = try await context.replayer.replay(
+                    reader, run: run!, checkpoint: target(reader), tally: &tally, stop: cancelled,
+                    committed: { [context, job] tally in
+                        context.beat(loop)
+                        context.jobs.record(job, progress: tally.progress)
+                    })
+                context.jobs.record(job, progress: tally.progress)
+                switch end {
+                case .schemaChanged:
+                    reader = try reopen(reader, at: reader.position)
+                case .stopped:
+                    if context.jobs.isCancelled(job) {
+                        try context.store.failRun(run!, summary: tally.summary(run: run!, seconds: seconds()),
+                                                  latency: tally.latencyRows(seconds: seconds()))
+                        return .cancelled
+                    }
+                    // Shutting down: a resumable job keeps its run open and its checkpoint; the others fail.
+                    if checkpointKey == nil {
+                        try context.store.failRun(run!, summary: tally.summary(run: run!, seconds: seconds()),
+                                                  latency: tally.latencyRows(seconds: seconds()))
+                        return .failed
+                    }
+                    return .running
+                case .endOfFile:
+                    guard follow else {
+                        let summary = tally.summary(run: run!, seconds: seconds())
+                        try context.store.finishRun(run!, summary: summary, latency: tally.latencyRows(seconds: seconds()))
+                        context.jobs.update(job) { $0.summary = summary }
+                        return .done
+                    }
+                    if let next = try rotated(reader) { reader = next }
+                    try await Task.sleep(for: .milliseconds(context.settings.daemon.pollMs))
+                }
+            }
+        } catch is CancellationError {
+            return checkpointKey == nil ? .failed : .running
+        } catch {
+            context.logger.error("replay failed", metadata: ["job": "\(job)", "file": "\(name)", "error": "\(error)"])
+            if let run {
+                try? context.store.failRun(run, summary: tally.summary(run: run, seconds: seconds()),
+                                           latency: tally.latencyRows(seconds: seconds()))
+            }
+            context.jobs.update(job) { $0.error = "\(error)" }
+            return .failed
+        }
+    }
+
+    /// Opens the input, at its checkpoint when one matches the file (same inode, not past its end).
+    func open() throws -> (TrafficReader, SourceCheckpoint?) {
+        let settings = context.settings
+        let schema = context.models.schema
+        switch input {
+        case .descriptor(let fd):
+            return (try TrafficReader(fileDescriptor: dup(fd), name: name, settings: settings.source, schema: schema),
+                    nil)
+        case .path(let path):
+            let checkpoint = try checkpointKey.flatMap { try context.store.checkpoint(for: $0) }
+            var reader = try TrafficReader(path: path, settings: settings.source, schema: schema)
+            reader.holdsIncompleteFinalLine = follow
+            guard let checkpoint else { return (reader, nil) }
+            if checkpoint.inode == reader.inode, checkpoint.offset <= Self.size(path) {
+                reader = try TrafficReader(path: path, settings: settings.source, schema: schema,
+                                           startOffset: checkpoint.offset, startLine: checkpoint.line)
+                reader.holdsIncompleteFinalLine = follow
+            }
+            // Another inode under the same name: the old file was rotated away while the daemon was down;
+            // the run goes on with the new file from its start.
+            return (reader, checkpoint)
+        }
+    }
+
+    /// The same input, reopened at a position with the models' current schema.
+    func reopen(_ reader: TrafficReader, at position: (offset: Int64, line: Int)) throws -> TrafficReader {
+        let settings = context.settings
+        let next: TrafficReader
+        switch input {
+        case .descriptor(let fd):
+            next = try TrafficReader(fileDescriptor: dup(fd), name: name, settings: settings.source,
+                                     schema: context.models.schema, startOffset: position.offset,
+                                     startLine: position.line)
+        case .path(let path):
+            next = try TrafficReader(path: path, settings: settings.source, schema: context.models.schema,
+                                     startOffset: position.offset, startLine: position.line)
+        }
+        next.holdsIncompleteFinalLine = follow
+        return next
+    }
+
+    /// For a followed path at its end: a reader on the new file when the name now points to another inode
+    /// (rotation) or the file shrank (truncation), else nil.
+    func rotated(_ reader: TrafficReader) throws -> TrafficReader? {
+        guard case .path(let path) = input else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let inode = UInt64(info.st_ino)
+        if inode == reader.inode && Int64(info.st_size) >= reader.position.offset { return nil }
+        context.logger.info("source rotated", metadata: ["file": "\(path)", "job": "\(job)"])
+        let next = try TrafficReader(path: path, settings: context.settings.source, schema: context.models.schema)
+        next.holdsIncompleteFinalLine = true
+        return next
+    }
+
+    func target(_ reader: TrafficReader) -> SourceReplay.CheckpointTarget? {
+        checkpointKey.map {
+            SourceReplay.CheckpointTarget(source: $0, path: name, device: reader.device, inode: reader.inode)
+        }
+    }
+
+    static func size(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+}

@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""End-to-end test of the shadowd daemon outside systemd (the nspawn test covers systemd itself).
+
+Runs the real binaries against real files and a real SQLite database, with NOTIFY_SOCKET pointing at a datagram
+socket this script reads: READY/STATUS/RELOADING/STOPPING, a replay submitted with `shadowctl replay --wait`,
+SIGHUP with a good and a bad config, followed sources (growth, rotation), the spool folder, kill -9 mid-replay
+with a restart that resumes with exact row counts, and SIGTERM ending with status 0.
+Usage: daemon_e2e.py BIN_DIR   (prints "N passed, M failed"; exits non-zero on any failure)
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug")
+DEMO = os.path.join(ROOT, "fixtures", "demo")
+passed, failed = 0, 0
+
+
+def check(name, expected, actual):
+    global passed, failed
+    if expected == actual:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: expected {expected!r}, got {actual!r}", file=sys.stderr)
+
+
+def wait_for(predicate, timeout=30.0, step=0.05):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return predicate()
+
+
+class Daemon:
+    def __init__(self, work, config):
+        self.work, self.config = work, config
+        self.notify_path = os.path.join(work, "notify.sock")
+        self.messages = []
+        self.proc = None
+
+    def start(self):
+        if os.path.exists(self.notify_path):
+            os.unlink(self.notify_path)
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.sock.bind(self.notify_path)
+        self.sock.settimeout(0.1)
+        self.lock = threading.Lock()
+        self.listening = True
+        # Read datagrams as systemd does, all the time: sd_notify blocks when nobody reads.
+        self.reader = threading.Thread(target=self.listen, daemon=True)
+        self.reader.start()
+        env = dict(os.environ, NOTIFY_SOCKET=self.notify_path, WATCHDOG_USEC="4000000")
+        env.pop("INVOCATION_ID", None)
+        env.pop("JOURNAL_STREAM", None)
+        self.log = open(os.path.join(self.work, "daemon.log"), "ab")
+        self.proc = subprocess.Popen([os.path.join(BIN, "shadowd"), "--config", self.config], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        env["WATCHDOG_PID"] = str(self.proc.pid)
+        return wait_for(lambda: self.seen("READY=1"), 20)
+
+    def close_notify(self):
+        time.sleep(0.2)
+        self.listening = False
+        self.reader.join()
+        self.sock.close()
+        self.log.close()
+
+    def listen(self):
+        while self.listening:
+            try:
+                message = self.sock.recv(4096).decode()
+            except socket.timeout:
+                continue
+            except OSError:
+                return
+            with self.lock:
+                self.messages.append(message)
+
+    def seen(self, text):
+        with self.lock:
+            return any(text in m for m in self.messages)
+
+    def count(self, text):
+        with self.lock:
+            return sum(text in m for m in self.messages)
+
+    def stop(self, sig=signal.SIGTERM, timeout=30):
+        self.proc.send_signal(sig)
+        try:
+            code = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            if shutil.which("gdb"):
+                stacks = subprocess.run(["gdb", "-p", str(self.proc.pid), "-batch", "-ex", "thread apply all bt 12"],
+                                        capture_output=True, text=True, timeout=60).stdout
+                print("--- shadowd did not stop; its threads ---\n" + stacks[-6000:], file=sys.stderr)
+            self.proc.kill()
+            code = "timeout"
+        self.close_notify()
+        return code
+
+
+def ctl(*args, check_rc=True):
+    out = subprocess.run([os.path.join(BIN, "shadowctl"), *args], capture_output=True, text=True, timeout=120)
+    if check_rc and out.returncode != 0:
+        print(out.stdout, out.stderr, file=sys.stderr)
+    return out
+
+
+def q(db, sql):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def write_config(path, work, extra=""):
+    with open(path, "w") as f:
+        f.write(f"""
+[[models]]
+name = "champion"
+role = "champion"
+kind = "xgboost"
+path = "{DEMO}/champion.json"
+
+[[models]]
+name = "candidate"
+role = "shadow"
+kind = "xgboost"
+path = "{DEMO}/candidate.json"
+
+[compare]
+task = "binary"
+abs_tol = 0.05
+
+[store]
+path = "{work}/shadowd.db"
+batch_rows = 500
+flush_ms = 100
+
+[replay]
+batch_size = 64
+
+[daemon]
+control_socket = "{work}/control.sock"
+socket_group = ""
+spool = "{work}/spool"
+poll_ms = 50
+status_interval_ms = 200
+{extra}
+""")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="shadowd-daemon-")
+    try:
+        run(work)
+    finally:
+        if failed and os.path.exists(f"{work}/daemon.log"):
+            print("--- daemon log (last 40 lines) ---", file=sys.stderr)
+            print("".join(open(f"{work}/daemon.log", errors="replace").readlines()[-40:]), file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"daemon-e2e: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+def run(work):
+    os.makedirs(f"{work}/spool")
+    os.makedirs(f"{work}/logs")
+    config = f"{work}/shadowd.toml"
+    write_config(config, work, f'\n[[sources]]\npath = "{work}/logs/*.jsonl"\n')
+    db = f"{work}/shadowd.db"
+    sock = f"{work}/control.sock"
+    traffic = open(f"{DEMO}/traffic.jsonl").read().splitlines(keepends=True)
+
+    # Reference: the same files replayed with --local give the exact counts the daemon must reproduce.
+    ref_db = f"{work}/reference.db"
+    ctl("replay", "--local", "--quiet", "--config", config, "--db", ref_db, f"{DEMO}/traffic.jsonl")
+    ref_rows = q(ref_db, "SELECT count(*) FROM disagreements")[0][0]
+
+    d = Daemon(work, config)
+    check("READY=1 after start", True, bool(d.start()))
+    check("socket mode 0660", "0o660", oct(os.stat(sock).st_mode & 0o777))
+    check("status line sent", True, bool(wait_for(lambda: d.seen("STATUS=following"), 5)))
+    check("watchdog pings", True, bool(wait_for(lambda: d.count("WATCHDOG=1") >= 2, 8)))
+
+    # 1. A submitted replay, waited for.
+    out = ctl("replay", "--socket", sock, "--wait", "--json", f"{DEMO}/traffic.jsonl")
+    job = json.loads(out.stdout) if out.returncode == 0 else {}
+    check("submitted job done", "done", job.get("state"))
+    check("submitted records", 12000, job.get("records"))
+    run_id = job.get("run")
+    check("submitted rows = local rows", ref_rows,
+          q(db, f"SELECT count(*) FROM disagreements WHERE run_id = {run_id}")[0][0] if run_id else None)
+    check("submitted run done", [("done", 12000)], q(db, f"SELECT status, records FROM runs WHERE id = {run_id}"))
+
+    # 2. Status from the CLI.
+    out = ctl("status", "--socket", sock)
+    check("shadowctl status", True, out.returncode == 0 and "following" in out.stdout)
+
+    # 3. A followed source: grows, then rotates.
+    log = f"{work}/logs/app.jsonl"
+    with open(log, "w") as f:
+        f.writelines(traffic[:3000])
+    key = f"source:{log}"
+    check("followed 3000", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") == [(3000,)], 20)))
+    with open(log, "a") as f:
+        f.writelines(traffic[3000:5000])
+        f.write(traffic[5000][:40])          # half a line: must wait for its newline
+    check("followed growth", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") == [(5000,)], 20)))
+    with open(log, "a") as f:
+        f.write(traffic[5000][40:])
+    check("half line completed", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") == [(5001,)], 20)))
+    os.rename(log, log + ".1")                 # rotation: a new file under the same name
+    with open(log, "w") as f:
+        f.writelines(traffic[5001:6000])
+    check("rotation followed", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") == [(6000,)], 20)))
+
+    # 4. The spool folder: a good file goes to done/, an unreadable format to failed/ with a reason.
+    with open(f"{work}/spool/.part", "w") as f:
+        f.writelines(traffic[:700])
+    os.rename(f"{work}/spool/.part", f"{work}/spool/a.jsonl")
+    with open(f"{work}/spool/b.weird", "w") as f:
+        f.write("x\n")
+    check("spool done", True, bool(wait_for(lambda: os.path.exists(f"{work}/spool/done/a.jsonl"), 20)))
+    check("spool failed", True, bool(wait_for(lambda: os.path.exists(f"{work}/spool/failed/b.weird.reason"), 20)))
+
+    # 5. Reload: a bad config is refused (the old one keeps running), a good one applies.
+    good = open(config).read()
+    with open(config, "w") as f:
+        f.write(good.replace("batch_rows = 500", "batchrows = 500"))
+    d.proc.send_signal(signal.SIGHUP)
+    check("bad reload answered READY", True, bool(wait_for(lambda: d.count("READY=1") >= 2, 10)))
+    check("still serving after bad reload", 0, ctl("status", "--socket", sock).returncode)
+    with open(config, "w") as f:
+        f.write(good.replace("abs_tol = 0.05", "abs_tol = 0.2"))
+    d.proc.send_signal(signal.SIGHUP)
+    check("good reload", True, bool(wait_for(lambda: d.count("READY=1") >= 3 and d.count("RELOADING=1") >= 2, 10)))
+    log_text = open(f"{work}/daemon.log", errors="replace").read()
+    check("bad reload names the key", True, "store.batchrows" in log_text)
+
+    # 6. SIGTERM: exit 0, STOPPING=1, followed source keeps its checkpoint.
+    check("SIGTERM exit 0", 0, d.stop())
+    check("STOPPING=1", True, d.seen("STOPPING=1"))
+
+    # 7. kill -9 in the middle of a followed replay, restart, exact counts.
+    big = f"{work}/logs/big.jsonl"
+    with open(big, "w") as f:
+        for copy in range(4):                  # 48,000 records with distinct ids
+            f.writelines(line.replace('"id":"r-', f'"id":"k{copy}-', 1) for line in traffic)
+    d = Daemon(work, config)
+    d.start()
+    bkey = f"source:{big}"
+    wait_for(lambda: (q(db, f"SELECT records FROM checkpoints WHERE source = '{bkey}'") or [(0,)])[0][0] > 5000, 30, 0.01)
+    d.proc.kill()
+    d.proc.wait()
+    d.close_notify()
+    part = q(db, f"SELECT records FROM checkpoints WHERE source = '{bkey}'")
+    check("killed mid-replay", True, bool(part) and 0 < part[0][0] < 48000)
+    d = Daemon(work, config)
+    d.start()
+    check("resumed to the end", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{bkey}'") == [(48000,)], 60)))
+    brun = q(db, f"SELECT run_id FROM checkpoints WHERE source = '{bkey}'")[0][0]
+    # The reload above raised abs_tol to 0.2: count what a clean --local replay of the same file gives with it.
+    config2 = f"{work}/ref2.toml"
+    write_config(config2, work)
+    text2 = open(config2).read().replace("abs_tol = 0.05", "abs_tol = 0.2")
+    open(config2, "w").write(text2)
+    ctl("replay", "--local", "--quiet", "--config", config2, "--db", f"{work}/ref2.db", big)
+    check("no row lost or duplicated after kill -9", q(f"{work}/ref2.db", "SELECT count(*) FROM disagreements"),
+          q(db, f"SELECT count(*) FROM disagreements WHERE run_id = {brun}"))
+    check("no duplicate record ids", [(0,)], q(db, f"SELECT count(*) FROM (SELECT record_id, shadow, count(*) c FROM disagreements WHERE run_id = {brun} GROUP BY 1, 2 HAVING c > 1)"))
+    check("final SIGTERM exit 0", 0, d.stop())
+
+
+if __name__ == "__main__":
+    main()
