@@ -7,5 +7,6 @@ export PATH="/opt/swift/usr/bin:$PATH"
 scripts/ensure-deps.sh
 swift build --build-tests
 scripts/e2e-local.sh
+python3 scripts/daemon/daemon_e2e.py .build/debug
 scripts/bench.sh --smoke
 swift test --skip-build
