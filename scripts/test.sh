@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README's second command: installs what is missing, then runs the command-line end-to-end test, the benchmark in
+# README's second command: installs what is missing, then runs the command-line and daemon end-to-end tests, the benchmark in
 # its short smoke form, and the unit tests (last, so their summary line closes the output).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -55,14 +55,15 @@ public struct SourceReplay: Sendable {
             func commitReady() throws {
                 if nextSequence == nil { nextSequence = waiting.keys.min() }
                 while let sequence = nextSequence, let result = waiting.removeValue(forKey: sequence) {
-                    tally.add(result)
                     let position = checkpoint.map {
                         SourceCheckpoint(source: $0.source, run: run, path: $0.path, device: $0.device,
                                          inode: $0.inode, offset: result.endOffset, line: result.endLine,
-                                         records: tally.progress.records, rejects: tally.progress.rejects)
+                                         records: tally.progress.records + result.records,
+                                         rejects: tally.progress.rejects + result.rejects.count)
                     }
                     try store.append(run: run, disagreements: result.rows, rejects: result.rejects,
                                      checkpoint: position)
+                    tally.add(result)   // counted once the store has taken it
                     committed(tally)
                     nextSequence = sequence + 1
                 }
