@@ -23,7 +23,6 @@ extension SQLiteDatabase {
             PRAGMA journal_size_limit = 67108864;
             PRAGMA wal_autocheckpoint = 2048;
             PRAGMA cache_size = -32768;
-            PRAGMA mmap_size = 268435456;
             """)
         try ShadowSchema.migrator.migrate(db)
         return db
