@@ -1,7 +1,7 @@
 extension ADWIN {
     private enum CodingKeys: String, CodingKey {
         case delta, clock, maxBuckets, minWindowLength, gracePeriod, resetOnDrift
-        case total, variance, width, tick, rowCounts, cells, driftPending, detections
+        case total, variance, width, untilCheck, rowCounts, cells, driftPending, detections
     }
 
     /// Decodes a persisted detector; only the rows in use are stored.
@@ -15,20 +15,28 @@ extension ADWIN {
         total = try c.decode(Double.self, forKey: .total)
         variance = try c.decode(Double.self, forKey: .variance)
         width = try c.decode(Double.self, forKey: .width)
-        tick = try c.decode(Int.self, forKey: .tick)
+        windowMean = width > 0 ? total / width : 0
+        untilCheck = try c.decode(Int.self, forKey: .untilCheck)
+        guard (1...clock).contains(untilCheck) else {
+            throw DecodingError.dataCorruptedError(forKey: .untilCheck, in: c, debugDescription: "untilCheck outside 1...clock")
+        }
         driftPending = try c.decode(Bool.self, forKey: .driftPending)
         detections = try c.decode(Int.self, forKey: .detections)
         let counts = try c.decode([Int].self, forKey: .rowCounts)
         let stored = try c.decode([Double].self, forKey: .cells)
         let slots = maxBuckets + 1
-        guard !counts.isEmpty, counts.count <= Self.maxRows, stored.count == counts.count * slots * 2,
+        guard !counts.isEmpty, counts.count <= Self.maxRows, stored.count == counts.reduce(0, +) * 2,
               counts.allSatisfy({ (0...slots).contains($0) }) else {
             throw DecodingError.dataCorruptedError(forKey: .rowCounts, in: c,
                                                    debugDescription: "ADWIN rows do not match maxBuckets")
         }
         rowCount = counts.count
         for (i, n) in counts.enumerated() { rowCounts[i] = n }
-        for (i, x) in stored.enumerated() { cells[i] = x }
+        var next = 0
+        for (row, n) in counts.enumerated() {
+            for k in 0..<(2 * n) { cells[2 * row * slots + k] = stored[next + k] }
+            next += 2 * n
+        }
     }
 
     /// Encodes the parameters and the rows in use.
@@ -43,10 +51,40 @@ extension ADWIN {
         try c.encode(total, forKey: .total)
         try c.encode(variance, forKey: .variance)
         try c.encode(width, forKey: .width)
-        try c.encode(tick, forKey: .tick)
+        try c.encode(untilCheck, forKey: .untilCheck)
         try c.encode(driftPending, forKey: .driftPending)
         try c.encode(detections, forKey: .detections)
         try c.encode(Array(rowCounts[0..<rowCount]), forKey: .rowCounts)
-        try c.encode(Array(cells[0..<(rowCount * (maxBuckets + 1) * 2)]), forKey: .cells)
+        try c.encode(liveCells, forKey: .cells)
+    }
+
+    /// (total, variance) pairs of the buckets in use, row by row, oldest first: the canonical state.
+    var liveCells: [Double] {
+        let slots = maxBuckets + 1
+        var out: [Double] = []
+        for row in 0..<rowCount {
+            out += cells[(2 * row * slots)..<(2 * row * slots + 2 * rowCounts[row])]
+        }
+        return out
+    }
+}
+
+extension ADWIN: Hashable {
+    /// Equal when parameters and the buckets in use are equal (slots past a row's end are ignored).
+    public static func == (a: ADWIN, b: ADWIN) -> Bool {
+        a.delta == b.delta && a.clock == b.clock && a.maxBuckets == b.maxBuckets
+            && a.minWindowLength == b.minWindowLength && a.gracePeriod == b.gracePeriod
+            && a.resetOnDrift == b.resetOnDrift && a.total == b.total && a.variance == b.variance
+            && a.width == b.width && a.untilCheck == b.untilCheck && a.driftPending == b.driftPending
+            && a.detections == b.detections && a.rowCount == b.rowCount
+            && a.rowCounts[0..<a.rowCount] == b.rowCounts[0..<b.rowCount] && a.liveCells == b.liveCells
+    }
+
+    /// Hashes the canonical state.
+    public func hash(into h: inout Hasher) {
+        h.combine(width)
+        h.combine(total)
+        h.combine(untilCheck)
+        h.combine(liveCells)
     }
 }

@@ -12,7 +12,7 @@ import Darwin
 /// Speed: like River it looks for a cut only every `clock` samples. Each candidate cut is first screened with a
 /// division-free, square-root-free form of the Hoeffding test, widened by a rounding margin so it can only
 /// reject cuts the exact test would reject too; survivors get River's exact formula.
-public struct ADWIN: StreamingDetector, Hashable {
+public struct ADWIN: StreamingDetector {
     /// Confidence parameter δ.
     public let delta: Double
     /// Look for a cut every `clock` samples.
@@ -29,7 +29,11 @@ public struct ADWIN: StreamingDetector, Hashable {
     var total = 0.0
     var variance = 0.0
     var width = 0.0
-    var tick = 0
+    /// total / width, computed after each insert so the next insert's mean needs no division on arrival
+    /// (the same IEEE operation River performs as `total / (width - 1)` at the next insert).
+    var windowMean = 0.0
+    /// Samples left until the next check (River's `tick % clock == 0` without a division per sample).
+    var untilCheck: Int
     /// Bucket rows in use; row r holds buckets of 2^r samples, oldest first.
     var rowCount = 1
     /// Buckets per row, `ADWIN.maxRows` slots.
@@ -53,6 +57,7 @@ public struct ADWIN: StreamingDetector, Hashable {
         self.minWindowLength = minWindowLength
         self.gracePeriod = gracePeriod
         self.resetOnDrift = resetOnDrift
+        untilCheck = clock
         rowCounts = [Int](repeating: 0, count: Self.maxRows)
         cells = [Double](repeating: 0, count: Self.maxRows * (maxBuckets + 1) * 2)
     }
@@ -71,8 +76,10 @@ public struct ADWIN: StreamingDetector, Hashable {
             if resetOnDrift { resetWindow() }
         }
         insert(x)
-        tick += 1
-        guard tick % clock == 0, width > Double(gracePeriod) else { return .none }
+        untilCheck &-= 1
+        guard untilCheck == 0 else { return .none }
+        untilCheck = clock
+        guard width > Double(gracePeriod) else { return .none }
         if detectChange() {
             detections += 1
             driftPending = true
@@ -82,9 +89,8 @@ public struct ADWIN: StreamingDetector, Hashable {
     }
 
     private mutating func resetWindow() {
-        total = 0; variance = 0; width = 0; tick = 0
+        total = 0; variance = 0; width = 0; untilCheck = clock; windowMean = 0
         for r in 0..<rowCount { rowCounts[r] = 0 }
-        for i in 0..<(rowCount * (maxBuckets + 1) * 2) { cells[i] = 0 }
         rowCount = 1
     }
 
@@ -92,10 +98,11 @@ public struct ADWIN: StreamingDetector, Hashable {
     private mutating func insert(_ x: Double) {
         width += 1
         if width > 1 {
-            let d = x - total / (width - 1)
+            let d = x - windowMean
             variance += (width - 1) * d * d / width
         }
         total += x
+        windowMean = total / width
         let slots = maxBuckets + 1
         let maxBuckets = self.maxBuckets
         var rows = rowCount
@@ -108,17 +115,22 @@ public struct ADWIN: StreamingDetector, Hashable {
                 // River's compress: a full row merges its two oldest buckets into one of the next row.
                 while r[row] == slots {
                     let base = 2 * row * slots
-                    let size = Double(1 << row)
+                    // Division by 2^row is exact scaling, so multiplying by 2^−row gives River's bits.
+                    let inverse = 1 / Double(1 << row)
                     let t0 = c[base], t1 = c[base + 2]
-                    let mu1 = t0 / size, mu2 = t1 / size
+                    let size = Double(1 << row)
+                    let mu1 = t0 * inverse, mu2 = t1 * inverse
                     let v12 = c[base + 1] + c[base + 3] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
                     if row + 1 == rows { rows += 1 }
                     let next = 2 * ((row + 1) * slots + r[row + 1])
                     c[next] = t0 + t1
                     c[next + 1] = v12
                     r[row + 1] += 1
-                    for k in 4..<(2 * slots) { c[base + k - 4] = c[base + k] }
-                    for k in (2 * slots - 4)..<(2 * slots) { c[base + k] = 0 }
+                    if slots == 6 {
+                        for k in 0..<8 { c[base &+ k] = c[base &+ k &+ 4] }
+                    } else {
+                        for k in 4..<(2 * slots) { c[base &+ k &- 4] = c[base &+ k] }
+                    }
                     r[row] -= 2
                     if r[row + 1] <= maxBuckets { break }
                     row += 1
@@ -140,9 +152,8 @@ public struct ADWIN: StreamingDetector, Hashable {
         total -= u
         let muWindow = total / width
         variance -= v + n * width * (mu - muWindow) * (mu - muWindow) / (n + width)
+        windowMean = muWindow
         for k in 2..<(2 * rowCounts[last]) { cells[base + k - 2] = cells[base + k] }
-        cells[base + 2 * rowCounts[last] - 2] = 0
-        cells[base + 2 * rowCounts[last] - 1] = 0
         rowCounts[last] -= 1
         if rowCounts[last] == 0 && rowCount > 1 { rowCount -= 1 }
     }
@@ -158,40 +169,46 @@ public struct ADWIN: StreamingDetector, Hashable {
     }
 
     /// One pass over the cut points from the oldest bucket forward; true at the first significant cut.
+    ///
+    /// The screen uses D = u0·W − T·n0 (= n0·n1·(u0/n0 − u1/n1)), m = S/P with S = W − 2c constant per pass and
+    /// P = (n0 − c)(n1 − c), so the test |D|/(n0 n1) > √(2 m v dp) + ⅔ dp m becomes, times n0·n1·P,
+    /// L = |D|·P − ⅔·dp·S·n0·n1 > 0 and L² ≥ 2·v·dp·S·P·(n0·n1)². |D| is widened by a rounding bound first.
     private func scanForCut() -> Bool {
-        let stride = maxBuckets + 1
+        let slots = maxBuckets + 1
         let mwl = Double(minWindowLength)
         let c = mwl - 1
-        let dp = log(2 * log(width) / delta)
-        let v = variance / width
-        let twoThirdsDp = 2.0 / 3.0 * dp
-        let rhsFactor = 2 * v * dp * (1 - 1e-9)
-        var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
+        let w = width, total = self.total, absTotal = abs(self.total)
+        let dp = log(2 * log(w) / delta)
+        let v = variance / w
+        let s = w - 2 * c
+        let k1 = 2.0 / 3.0 * dp * s * (1 - 1e-12)
+        let k2 = 2 * v * dp * s * (1 - 1e-9)
         let rowsInUse = rowCount
         return cells.withUnsafeBufferPointer { t -> Bool in
             rowCounts.withUnsafeBufferPointer { rows -> Bool in
+                var n0 = 0.0, u0 = 0.0, u1 = total
                 var row = rowsInUse - 1
                 while row >= 0 {
                     let size = Double(1 << row)
-                    let count = rows[row]
-                    let base = 2 * row * stride
+                    // River never tests the cut after the newest bucket.
+                    let count = row == 0 ? rows[0] - 1 : rows[row]
+                    let base = 2 &* row &* slots
+                    // Every row is walked over all its slots, masked past `count`: a fixed trip count keeps the
+                    // loop exit predictable, and the cut test is one branch that is almost never taken.
                     var k = 0
-                    while k < count {
-                        n0 += size
-                        n1 -= size
-                        let tk = t[base + 2 * k]
+                    while k < slots {
+                        let live = k < count
+                        let tk = live ? t[base &+ 2 &* k] : 0
+                        n0 += live ? size : 0
                         u0 += tk
                         u1 -= tk
-                        if row == 0 && k == count - 1 { return false }
-                        if n1 >= mwl && n0 >= mwl {
-                            // Screen: |u0/n0 − u1/n1| > √(2·m·v·dp) + ⅔·dp·m with m = S/P, multiplied by n0·n1·P.
-                            let a = n0 - c, b = n1 - c
-                            let p = a * b, s = a + b, q = n0 * n1
-                            let dAbs = abs(u0 * n1 - u1 * n0) + 1e-12 * (abs(u0) * n1 + abs(u1) * n0) + 1e-300
-                            let l = dAbs * p - twoThirdsDp * s * q * (1 - 1e-12)
-                            if l > 0 && l * l >= rhsFactor * s * p * q * q && exactCut(n0, n1, u0, u1) { return true }
-                        }
-                        k += 1
+                        let n1 = w - n0
+                        let d = abs(u0 * w - total * n0) + 1e-12 * (abs(u0) * w + absTotal * n0) + 1e-300
+                        let p = (n0 - c) * (n1 - c), q = n0 * n1
+                        let l = max(d * p - k1 * q, 0)
+                        let candidate = live && n1 >= mwl && n0 >= mwl
+                        if l * l > k2 * p * q * q && candidate && exactCut(n0, n1, u0, u1) { return true }
+                        k &+= 1
                     }
                     row -= 1
                 }
