@@ -22,7 +22,7 @@ extension SQLiteDatabase {
             PRAGMA foreign_keys = ON;
             PRAGMA journal_size_limit = 67108864;
             PRAGMA wal_autocheckpoint = 2048;
-            PRAGMA cache_size = -32768;
+            PRAGMA cache_size = -8192;
             """)
         try ShadowSchema.migrator.migrate(db)
         return db

@@ -15,6 +15,10 @@ final class StoreQueue: @unchecked Sendable {
 
     private var pending: [(sequence: UInt64, job: StoreJob)] = []
     private var lastEnqueued: UInt64 = 0
+    /// Rows ever enqueued; with `statistics.rowsCommitted` it gives the rows queued or being written.
+    private var enqueuedRows = 0
+    /// How far the writer may fall behind before `enqueue` waits (about 16 MB of rows with 1 KB of features).
+    static let maxUncommittedRows = 16_384
     private var lastCommitted: UInt64 = 0
     private var failure: SQLiteStoreError?
     private var stopping = false
@@ -51,8 +55,14 @@ final class StoreQueue: @unchecked Sendable {
     func enqueue(_ job: StoreJob) throws(SQLiteStoreError) -> UInt64 {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
+        // Bounded memory: when the writer is this far behind (the disk is slower than the pipeline), callers wait
+        // for it; below that, enqueueing never waits.
+        while enqueuedRows - statistics.rowsCommitted > Self.maxUncommittedRows && failure == nil && !stopping {
+            pthread_cond_wait(progress, mutex)
+        }
         if let failure { throw failure }
         if stopping { throw .closed(path: path) }
+        enqueuedRows += job.rowCount
         lastEnqueued += 1
         pending.append((lastEnqueued, job))
         statistics.queuedRows += job.rowCount
