@@ -31,7 +31,7 @@ struct BatchProcessor: Sendable {
                     delta: verdict.delta, featuresJSON: storeFeatures ? batch.featuresJSON(of: i) : nil))
             }
         }
-        return BatchResult(sequence: chunk.sequence, records: batch.records.count, rejects: batch.rejects, rows: rows,
+        return BatchResult(sequence: chunk.sequence, batch: batch, records: batch.records.count, rejects: batch.rejects, rows: rows,
                            models: models, predictions: predictions, counts: counts, endOffset: chunk.endOffset,
                            endLine: chunk.endLine)
     }

@@ -3,6 +3,8 @@ import ShadowCore
 /// What one batch produced once every model answered and the comparator ran.
 struct BatchResult: Sendable {
     var sequence: Int
+    /// The decoded batch, for observers.
+    var batch: RecordBatch
     var records: Int
     var rejects: [Reject]
     var rows: [DisagreementRow]

@@ -8,10 +8,14 @@ public struct SourceReplay: Sendable {
     public let settings: ReplaySettings
     /// The models in force, read once per batch (the daemon swaps them on reload).
     public let currentModels: @Sendable () -> ModelSet
+    /// Sees each committed batch (drift monitoring).
+    public let observers: [any ReplayObserver]
 
-    public init(store: any ReplayStore, settings: ReplaySettings, currentModels: @escaping @Sendable () -> ModelSet) {
+    public init(store: any ReplayStore, settings: ReplaySettings, observers: [any ReplayObserver] = [],
+                currentModels: @escaping @Sendable () -> ModelSet) {
         self.store = store
         self.settings = settings
+        self.observers = observers
         self.currentModels = currentModels
     }
 
@@ -52,7 +56,7 @@ public struct SourceReplay: Sendable {
             var inFlight = 0
             var waiting: [Int: BatchResult] = [:]
             var nextSequence: Int?
-            func commitReady() throws {
+            func commitReady() async throws {
                 if nextSequence == nil { nextSequence = waiting.keys.min() }
                 while let sequence = nextSequence, let result = waiting.removeValue(forKey: sequence) {
                     let position = checkpoint.map {
@@ -65,6 +69,12 @@ public struct SourceReplay: Sendable {
                                      checkpoint: position)
                     tally.add(result)   // counted once the store has taken it
                     committed(tally)
+                    if !observers.isEmpty {
+                        let observed = ObservedBatch(run: run, records: result.batch, schema: schema,
+                                                     models: result.models.map(\.name),
+                                                     predictions: result.predictions, disagreements: result.rows)
+                        for observer in observers { await observer.observe(observed) }
+                    }
                     nextSequence = sequence + 1
                 }
             }
@@ -77,7 +87,7 @@ public struct SourceReplay: Sendable {
                 if inFlight >= settings.maxInFlight, let done = try await group.next() {
                     inFlight -= 1
                     waiting[done.sequence] = done
-                    try commitReady()
+                    try await commitReady()
                 }
                 let processor = models.processor
                 group.addTask { await processor.process(chunk, decoder: decoder) }
@@ -85,7 +95,7 @@ public struct SourceReplay: Sendable {
             }
             while let done = try await group.next() {
                 waiting[done.sequence] = done
-                try commitReady()
+                try await commitReady()
             }
         }
         return end
