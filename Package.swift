@@ -47,12 +47,21 @@ let package = Package(
             name: "ShadowRuntime",
             dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite"]
         ),
+        // Drift monitoring on replays: windows and references per feature, detectors, the trigger policy, and its
+        // actions (drift/triggers tables, journal entries, exec hooks, webhooks).
+        .target(
+            name: "ShadowMonitor",
+            dependencies: [
+                "ShadowDrift", "ShadowCore", "ShadowRuntime", "ShadowSQLite", "ShadowSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Composition: the daemon (jobs, sources, spool, control socket, watchdog, reload) under ServiceLifecycle.
         .target(
             name: "ShadowDaemon",
             dependencies: [
                 "ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowSQLite", "ShadowSystemd",
-                "ShadowControl",
+                "ShadowControl", "ShadowMonitor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -60,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shadowctl",
-            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "shadowd",
@@ -69,13 +78,15 @@ let package = Package(
         // Measurements for scripts/bench.sh (anchors are measured by the script in the same run).
         .executableTarget(
             name: "shadow-bench",
-            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowModels", "ShadowSQLite"]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowModels", "ShadowSQLite",
+                           "ShadowDrift"]
         ),
         .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
         .testTarget(name: "ShadowSystemdTests", dependencies: ["ShadowSystemd"]),
         .testTarget(name: "ShadowControlTests", dependencies: ["ShadowControl"]),
+        .testTarget(name: "ShadowMonitorTests", dependencies: ["ShadowMonitor"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),

@@ -1,0 +1,1 @@
+// ShadowMonitor: under construction
