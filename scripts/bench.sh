@@ -12,6 +12,7 @@ if [ "${1:-}" = "--smoke" ]; then replay_n=20000; eval_n=20000; store_n=50000; s
 python3 -c "import orjson, xgboost, numpy" 2>/dev/null || pip install -q -r scripts/requirements-fixtures.txt orjson
 swift build -c release --product shadowctl >&2
 swift build -c release --product shadow-bench >&2
+swift build -c release --product shadowd >&2
 bin=.build/release
 work=$(mktemp -d /tmp/shadowd-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -35,6 +36,9 @@ for _ in 1 2 3; do
 done
 row "replay --local records/s (vs orjson parse)" "$best" "$anchor" "$(ratio "$best" "$anchor")"
 "$bin/shadow-bench" stages fixtures/bench/bench.toml "$work/traffic.jsonl"
+
+# 1b. The daemon: start to READY=1, and its replay rate against --local on the same file.
+python3 scripts/bench/daemon_bench.py "$bin" fixtures/bench/bench.toml "$work/traffic.jsonl"
 
 # 2. Embedded XGBoost evaluation vs xgboost's single-thread inplace_predict on the same rows.
 "$bin/shadow-bench" gen-rows "$eval_n" 30 "$work/rows.f64"
