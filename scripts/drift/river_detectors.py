@@ -4,8 +4,9 @@ the detections; with --throughput, measures River's samples/s on the SplitMix64 
 Tests/ShadowDriftTests/DetectorThroughputTests.swift feeds the Swift detectors (best of 5 passes, like the Swift side).
 
 Usage:
-  python3 scripts/drift/river_detectors.py STREAM.jsonl      # sidecar STREAM.json beside it (make_streams.py)
-  python3 scripts/drift/river_detectors.py --throughput [N]
+  python3 scripts/drift/river_detectors.py STREAM.jsonl...   # sidecar STREAM.json beside each (make_streams.py);
+                                                             # one JSON line per stream
+  python3 scripts/drift/river_detectors.py --throughput [N] [--json]   # --json: one JSON object, samples/s
 The error signal is the sidecar's fixed model: error = 1 when (w·x + b > 0) differs from the label.
 """
 import json
@@ -34,18 +35,24 @@ def detectors():
     return {"ADWIN": drift.ADWIN(), "DDM": drift.binary.DDM(), "PageHinkley": drift.PageHinkley()}
 
 
-def throughput(n):
+def throughput(n, as_json=False, passes=5):
     values = bernoulli_stream(n)
+    rates = {}
     for name in detectors():
         best = 0.0
-        for _ in range(5):
+        for _ in range(passes):
             d = detectors()[name]
             update = d.update
             start = time.perf_counter()
             for x in values:
                 update(x)
             best = max(best, n / (time.perf_counter() - start))
-        print(f"river throughput {name}: {best / 1e6:.2f}M samples/s")
+        rates[name] = best
+        if not as_json:
+            print(f"river throughput {name}: {best / 1e6:.2f}M samples/s")
+    if as_json:
+        print(json.dumps({"samples": n, "passes": passes, "stream": "splitmix64 bernoulli(0.2) seed 42",
+                          "river_samples_per_second": rates}))
 
 
 def error_signal(stream_path):
@@ -78,10 +85,12 @@ def detect(stream_path):
 
 
 def main():
-    if len(sys.argv) >= 2 and sys.argv[1] == "--throughput":
-        throughput(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
-    elif len(sys.argv) == 2:
-        detect(sys.argv[1])
+    args = [a for a in sys.argv[1:] if a != "--json"]
+    if args and args[0] == "--throughput":
+        throughput(int(args[1]) if len(args) > 1 else 1_000_000, as_json="--json" in sys.argv)
+    elif args and not any(a.startswith("--") for a in args):
+        for path in args:
+            detect(path)
     else:
         sys.exit(__doc__)
 
