@@ -21,6 +21,8 @@ struct ShadowBench {
             print("\(ours) \(floor)")
         case "stages" where args.count == 3:
             try await stages(config: args[1], file: args[2])
+        case "drift" where args.count >= 2:
+            exit(try driftCommand(Array(args.dropFirst())))
         default:
             FileHandle.standardError.write(Data("""
                 usage: shadow-bench gen-rows N WIDTH OUT | xgb-eval MODEL ROWS WIDTH | store N FOLDER | stages CONFIG FILE
