@@ -10,13 +10,15 @@ import ShadowDrift
 ///   (`SeasonalReference`, decile bins of the first 2 000 records shared by all hours);
 /// - hourly windows, first-N reference: the same hours against the first 2 000 records (the contrast).
 /// One rule for all: `any` of PSI (reference deciles, floor 10⁻⁴) warn ≥ 0.1 / alert ≥ 0.25 and KS p-value
-/// (scipy's `auto` method) warn ≤ 0.01 / alert ≤ 0.001, 2 consecutive windows, at least 100 samples.
+/// (scipy's `auto` method) warn ≤ 0.001 / alert ≤ 0.0001, 2 consecutive windows, at least 100 samples.
 extension ShadowBench {
     struct TriggerRun {
         var reference: String
         var windows = 0
         var warns: [Int] = []
         var alerts: [Int] = []
+        /// Actions by the signal that decided them, e.g. "ks_p" → 3.
+        var firedBy: [String: Int] = [:]
     }
 
     struct TriggerReport {
@@ -33,16 +35,16 @@ extension ShadowBench {
     static func featureRule() -> TriggerRule {
         TriggerRule(name: "feature-drift", condition: .any([
             .signal(SignalThreshold(signal: "psi", warn: 0.1, alert: 0.25)),
-            .signal(SignalThreshold(signal: "ks_p", warn: 0.01, alert: 0.001, direction: .atMost)),
+            .signal(SignalThreshold(signal: "ks_p", warn: 0.001, alert: 0.0001, direction: .atMost)),
         ]), minSamples: 100, consecutiveWindows: 2)
     }
 
     static func featureTriggerReport(_ streams: [DriftStream], tolerance: Int) -> TriggerReport {
         print("")
         print("feature-drift trigger on the shifted feature: PSI (reference deciles) warn ≥ 0.1 / alert ≥ 0.25 or KS p "
-            + "warn ≤ 0.01 / alert ≤ 0.001, 2 consecutive windows; caught = an alert in [drift, drift + tolerance)")
+            + "warn ≤ 0.001 / alert ≤ 0.0001, 2 consecutive windows; caught = an alert in [drift, drift + tolerance)")
         print(pad("stream", -15) + pad("reference / window", -44) + pad("windows", 8) + pad("caught", 7)
-            + pad("alert delay", 12) + pad("warn delay", 11) + pad("false alarms", 13))
+            + pad("alert delay", 12) + pad("warnings", 9) + pad("alerts", 7) + pad("false alarms", 13) + "  fired by")
         var report = TriggerReport()
         var quiet: [String] = []
         for s in streams {
@@ -63,7 +65,8 @@ extension ShadowBench {
                 let fired = alert.falseAlarms + warn.falseAlarms
                 print(pad(s.name, -15) + pad(run.reference, -44) + pad(String(run.windows), 8)
                     + pad(alert.caught.map { $0 ? "yes" : "no" } ?? "-", 7) + pad(alert.delay.map(String.init) ?? "-", 12)
-                    + pad(warn.delay.map(String.init) ?? "-", 11) + pad(String(fired), 13))
+                    + pad(String(run.warns.count), 9) + pad(String(run.alerts.count), 7) + pad(String(fired), 13)
+                    + "  " + run.firedBy.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
                 let seasonal = run.reference.hasPrefix("same hour")
                 if seasonal && (s.name == "stable" || s.name == "daily_cycle") {
                     quiet.append("\(s.name) \(run.warns.count) warnings \(run.alerts.count) alerts "
@@ -79,7 +82,7 @@ extension ShadowBench {
                 if s.kind == "feature" {
                     report.featureShiftCaught = alert.caught == true && fired == 0
                     report.featureShiftDetail = "\(s.name): alert \(alert.delay.map { "\($0) records" } ?? "never") "
-                        + "after the shift, warning \(warn.delay.map { "\($0)" } ?? "never"), \(fired) false alarms"
+                        + "after the shift, \(fired) false alarms"
                 }
                 if !seasonal && hourly && s.name == "daily_cycle" {
                     quiet.append("a first-N reference would have raised \(run.warns.count) warnings "
@@ -154,8 +157,12 @@ extension ShadowBench {
     static func record(_ actions: [TriggerAction], at i: Int, into run: inout TriggerRun) {
         for action in actions {
             switch action {
-            case .warn: run.warns.append(i)
-            case .alert: run.alerts.append(i)
+            case .warn(_, let signal, _, _):
+                run.warns.append(i)
+                run.firedBy[signal, default: 0] += 1
+            case .alert(_, let signal, _, _):
+                run.alerts.append(i)
+                run.firedBy[signal, default: 0] += 1
             case .retrain, .rearm: break
             }
         }
