@@ -1,5 +1,6 @@
 import Logging
 import ShadowCore
+import ShadowMonitor
 import ShadowRuntime
 import ShadowSQLite
 import ShadowSystemd
@@ -17,6 +18,8 @@ final class DaemonContext: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let beats = Mutex<[String: UInt64]>([:])
     let jobs: JobRegistry
+    /// Drift monitoring of every replay (`[drift] enabled = true` at startup), nil when off or its profile is unreadable.
+    let monitor: DriftMonitor?
 
     init(configPath: String, settings: ShadowSettings, models: ModelSet, store: SQLiteStore,
          notifier: SystemdNotifier, logger: Logger) {
@@ -26,6 +29,12 @@ final class DaemonContext: Sendable {
         self.logger = logger
         current = Mutex((settings, models))
         jobs = JobRegistry()
+        do {
+            monitor = settings.drift.enabled ? try DriftMonitor(settings: settings, store: store, logger: logger) : nil
+        } catch {
+            logger.error("drift monitoring is off", metadata: ["error": "\(error)"])
+            monitor = nil
+        }
     }
 
     var settings: ShadowSettings { current.withLock { $0.settings } }
@@ -38,7 +47,8 @@ final class DaemonContext: Sendable {
 
     /// A replayer over the models in force at each batch.
     var replayer: SourceReplay {
-        SourceReplay(store: store, settings: settings.replay, currentModels: { [self] in models })
+        SourceReplay(store: store, settings: settings.replay, observers: monitor.map { [$0] } ?? [],
+                     currentModels: { [self] in models })
     }
 
     /// Set once SIGTERM arrives: loops stop taking new records and finish what is in flight.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShadowControl
 import ShadowCore
+import ShadowMonitor
 import ShadowRuntime
 
 /// `shadowctl replay`: replays traffic files and prints a summary.
@@ -57,7 +58,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let display = quiet ? nil : ProgressDisplay()
         let outcome: LocalReplay.Outcome
         do {
-            outcome = try await LocalReplay.run(configPath: config, databasePath: db, inputs: files) { progress in
+            outcome = try await LocalReplay.run(configPath: config, databasePath: db, inputs: files,
+                                                observers: DriftMonitor.localObservers) { progress in
                 display?.show(progress)
             }
         } catch {

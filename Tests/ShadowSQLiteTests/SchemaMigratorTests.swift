@@ -2,7 +2,8 @@ import Testing
 @testable import ShadowSQLite
 
 @Suite struct SchemaMigratorTests {
-    private static let tables = ["checkpoints", "disagreements", "latency", "models", "rejects", "runs", "schema_migrations"]
+    private static let tables = ["checkpoints", "disagreements", "drift", "latency", "models", "monitor_state", "rejects", "runs",
+                                         "schema_migrations", "triggers"]
 
     @Test func emptyDatabaseIsMigratedToTheLatestVersion() throws {
         let dir = try TemporaryDirectory()

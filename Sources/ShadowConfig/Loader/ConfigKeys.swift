@@ -1,6 +1,6 @@
 /// The keys each config table accepts; anything else is reported as unknown.
 enum ConfigKeys {
-    static let root = ["models", "compare", "store", "source", "replay", "daemon", "sources"]
+    static let root = ["models", "compare", "store", "source", "replay", "daemon", "sources", "drift"]
     static let model = ["name", "role", "kind", "path", "timeout_ms", "features"]
     static let compare = ["task", "threshold", "abs_tol", "rel_tol"]
     static let store = ["path", "batch_rows", "flush_ms", "store_features"]
@@ -10,11 +10,19 @@ enum ConfigKeys {
     static let daemon = ["control_socket", "socket_group", "spool", "poll_ms", "status_interval_ms",
                          "watchdog_test_stall"]
     static let sources = ["path", "follow"]
+    static let drift = ["enabled", "window", "step", "reference", "reference_records", "profile", "statistics",
+                        "psi_binning", "psi_bins", "features", "detectors", "rules", "actions"]
+    static let driftDetectors = ["error", "disagreement"]
+    static let driftRules = ["name", "signal", "any", "all", "warn", "alert", "direction", "min_samples", "consecutive",
+                             "cooldown_s", "retrain"]
+    static let driftActions = ["on", "kind", "argv", "url", "timeout_ms", "retries"]
 
     /// Every fixed key path (`source.fields.time_unit`; model keys as `models.name`).
     static var allPaths: [String] {
         root.map { $0 } + model.map { "models." + $0 } + compare.map { "compare." + $0 }
             + store.map { "store." + $0 } + source.map { "source." + $0 } + fields.map { "source.fields." + $0 }
             + replay.map { "replay." + $0 } + daemon.map { "daemon." + $0 } + sources.map { "sources." + $0 }
+            + drift.map { "drift." + $0 } + driftDetectors.map { "drift.detectors." + $0 }
+            + driftRules.map { "drift.rules." + $0 } + driftActions.map { "drift.actions." + $0 }
     }
 }

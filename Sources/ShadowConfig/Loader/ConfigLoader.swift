@@ -52,7 +52,8 @@ public enum ConfigLoader {
             source: root.table("source").map(readSource) ?? SourceSettings(),
             replay: root.table("replay").map(readReplay) ?? ReplaySettings(),
             daemon: root.table("daemon").map { readDaemon($0, baseDirectory: baseDirectory) } ?? DaemonSettings(),
-            sources: readSources(root, baseDirectory: baseDirectory)
+            sources: readSources(root, baseDirectory: baseDirectory),
+            drift: root.table("drift").map { readDrift($0, baseDirectory: baseDirectory) } ?? DriftSettings()
         )
         let errors = diagnostics.sortedErrors
         return (errors.isEmpty ? settings : nil, errors)

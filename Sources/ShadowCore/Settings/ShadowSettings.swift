@@ -7,10 +7,12 @@ public struct ShadowSettings: Sendable, Equatable {
     public var replay: ReplaySettings
     public var daemon: DaemonSettings
     public var sources: [TrafficSourceSettings]
+    /// `[drift]`: drift monitoring and triggers (off by default).
+    public var drift: DriftSettings
 
     public init(models: [ModelSettings], compare: CompareSettings = .init(), store: StoreSettings = .init(),
                 source: SourceSettings = .init(), replay: ReplaySettings = .init(), daemon: DaemonSettings = .init(),
-                sources: [TrafficSourceSettings] = []) {
+                sources: [TrafficSourceSettings] = [], drift: DriftSettings = .init()) {
         self.models = models
         self.compare = compare
         self.store = store
@@ -18,6 +20,7 @@ public struct ShadowSettings: Sendable, Equatable {
         self.replay = replay
         self.daemon = daemon
         self.sources = sources
+        self.drift = drift
     }
 
     /// The one model whose role is `champion`.

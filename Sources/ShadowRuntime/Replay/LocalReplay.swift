@@ -10,16 +10,41 @@ public enum LocalReplay {
         public var databasePath: String
     }
 
-    /// Loads the config and models, replays `inputs` into the database (`databasePath` overrides `[store] path`).
+    /// Observers of a local replay (drift monitoring), built once the config and store are open, and how to wait
+    /// for their last work before the store closes.
+    public struct Observers: Sendable {
+        public var observers: [any ReplayObserver]
+        public var finish: @Sendable () async -> Void
+
+        public init(observers: [any ReplayObserver], finish: @escaping @Sendable () async -> Void) {
+            self.observers = observers
+            self.finish = finish
+        }
+
+        /// No observers.
+        public static let none = Observers(observers: [], finish: {})
+    }
+
+    /// Loads the config and models, replays `inputs` into the database (`databasePath` overrides `[store] path`);
+    /// `observers` builds what watches the committed batches (the drift monitor lives in a target above this one).
     public static func run(configPath: String, databasePath: String?, inputs: [String],
+                           observers: (ShadowSettings, SQLiteStore) throws -> Observers = { _, _ in .none },
                            progress: @escaping @Sendable (ReplayProgress) -> Void) async throws -> Outcome {
         var settings = try ConfigLoader.load(path: configPath)
         if let databasePath { settings.store.path = databasePath }
         let modelSet = try ModelSet.load(settings)
         let store = try SQLiteStore(path: settings.store.path, settings: settings.store)
         defer { store.close() }
-        let engine = ReplayEngine(settings: settings, modelSet: modelSet, store: store)
-        let summary = try await engine.run(inputs: inputs, configPath: configPath, progress: progress)
+        let watching = try observers(settings, store)
+        let engine = ReplayEngine(settings: settings, modelSet: modelSet, store: store, observers: watching.observers)
+        let summary: RunSummary
+        do {
+            summary = try await engine.run(inputs: inputs, configPath: configPath, progress: progress)
+        } catch {
+            await watching.finish()
+            throw error
+        }
+        await watching.finish()
         return Outcome(summary: summary, databasePath: settings.store.path)
     }
 }

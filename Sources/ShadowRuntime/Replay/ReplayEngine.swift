@@ -7,11 +7,15 @@ public struct ReplayEngine: Sendable {
     public let settings: ShadowSettings
     public let modelSet: ModelSet
     public let store: any ReplayStore
+    /// See each committed batch (drift monitoring).
+    public let observers: [any ReplayObserver]
 
-    public init(settings: ShadowSettings, modelSet: ModelSet, store: any ReplayStore) {
+    public init(settings: ShadowSettings, modelSet: ModelSet, store: any ReplayStore,
+                observers: [any ReplayObserver] = []) {
         self.settings = settings
         self.modelSet = modelSet
         self.store = store
+        self.observers = observers
     }
 
     /// A replay that cannot start or had to stop.
@@ -36,7 +40,7 @@ public struct ReplayEngine: Sendable {
         let run = try store.beginRun(RunInfo(startedAtMs: MonotonicClock.epochMs(), configPath: configPath,
                                              inputs: inputs, models: modelSet.infos))
         let set = modelSet
-        let source = SourceReplay(store: store, settings: settings.replay, currentModels: { set })
+        let source = SourceReplay(store: store, settings: settings.replay, observers: observers, currentModels: { set })
         let started = MonotonicClock.nanos()
         func elapsed() -> Double { Double(MonotonicClock.nanos() &- started) / 1e9 }
         var tally = RunTally()

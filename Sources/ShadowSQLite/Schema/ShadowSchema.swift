@@ -1,7 +1,7 @@
 /// The shadowd database schema: every migration, in order. `docs/schema.md` documents the result.
 public enum ShadowSchema {
     /// All migrations of the shadowd database.
-    public static let migrations: [SchemaMigration] = [version1, version2]
+    public static let migrations: [SchemaMigration] = [version1, version2, version3]
 
     /// A migrator over `migrations`.
     public static let migrator = SchemaMigrator(migrations: migrations)
@@ -90,6 +90,50 @@ public enum ShadowSchema {
             records     INTEGER NOT NULL,
             rejects     INTEGER NOT NULL,
             updated_at  TEXT NOT NULL
+        );
+        """)
+
+    /// Drift monitoring: statistic values per window, fired triggers with their action results, and the
+    /// monitor's persisted state (detectors, policy, windows, reference) per run.
+    static let version3 = SchemaMigration(version: 3, name: "drift", sql: """
+        CREATE TABLE drift (
+            id           INTEGER PRIMARY KEY,
+            run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            window       INTEGER NOT NULL,
+            window_start TEXT,
+            window_end   TEXT,
+            signal       TEXT NOT NULL,
+            feature      TEXT,
+            statistic    TEXT NOT NULL,
+            value        REAL,
+            threshold    REAL,
+            samples      INTEGER NOT NULL,
+            reference    TEXT NOT NULL
+        );
+        CREATE INDEX drift_run_window ON drift(run_id, window);
+        CREATE TABLE triggers (
+            id          INTEGER PRIMARY KEY,
+            run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            rule        TEXT NOT NULL,
+            level       TEXT NOT NULL CHECK (level IN ('warn', 'alert', 'retrain')),
+            signal      TEXT,
+            feature     TEXT,
+            statistic   TEXT,
+            value       REAL,
+            threshold   REAL,
+            window      INTEGER NOT NULL,
+            at          TEXT,
+            created_at  TEXT NOT NULL,
+            hook_exit   INTEGER,
+            actions_json TEXT,
+            UNIQUE (run_id, rule, window, level)
+        );
+        CREATE TABLE monitor_state (
+            run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            part       TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            state      TEXT NOT NULL,
+            PRIMARY KEY (run_id, part)
         );
         """)
 }

@@ -1,1 +1,0 @@
-// ShadowMonitor: under construction
