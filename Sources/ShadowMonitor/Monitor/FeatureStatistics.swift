@@ -7,19 +7,32 @@ enum FeatureStatistics {
     /// Numeric statistics (`psi`, `ks_pvalue`, `wasserstein_norm`, `js`); NaN values must be removed.
     static func numeric(reference: [Double], current: [Double], statistics: [DriftSettings.Statistic],
                         binning: PSIBinning) -> [(String, Double)] {
-        guard reference.count >= 2, !current.isEmpty else { return [] }
+        numeric(reference: PreparedReference(reference, binning: binning), current: current, statistics: statistics,
+                binning: binning)
+    }
+
+    /// The same against a prepared reference (sorted once for many windows).
+    static func numeric(reference: PreparedReference, current: [Double], statistics: [DriftSettings.Statistic],
+                        binning: PSIBinning) -> [(String, Double)] {
+        guard reference.sorted.count >= 2, !current.isEmpty else { return [] }
+        let sorted = current.sorted()
         var out: [(String, Double)] = []
         for statistic in statistics {
             switch statistic {
             case .psi:
-                out.append(("psi", DriftStatistic.psi(binning).compute(reference: reference, current: current)))
+                if let q = reference.quantile {
+                    out.append(("psi", PSI.value(referenceShares: q.shares,
+                                                 currentShares: PreparedReference.shares(q.bins, sorted), binning: binning)))
+                } else {
+                    out.append(("psi", DriftStatistic.psi(binning).compute(reference: reference.sorted, current: sorted)))
+                }
             case .ks:
                 // Asymptotic p-value: the exact lattice count costs O(n·m) per window.
-                out.append(("ks_pvalue", KolmogorovSmirnov.test(reference, current, method: .asymptotic).pValue))
+                out.append(("ks_pvalue", KolmogorovSmirnov.testSorted(reference.sorted, sorted, method: .asymptotic).pValue))
             case .wassersteinNorm:
-                out.append(("wasserstein_norm", Wasserstein.normalized(reference: reference, current: current)))
+                out.append(("wasserstein_norm", Wasserstein.distanceSorted(reference.sorted, sorted) / reference.sigma))
             case .js:
-                out.append(("js", JensenShannon.sturges(reference: reference, current: current, base: .e)))
+                out.append(("js", JensenShannon.sturges(reference: reference.sorted, current: sorted, base: .e)))
             case .chi2, .linf:
                 continue
             }

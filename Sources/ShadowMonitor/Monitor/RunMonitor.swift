@@ -13,6 +13,8 @@ struct RunMonitor: Sendable {
     var reference: ReferenceState
     /// Set when the first-N reference has just been completed and should be persisted once.
     var referenceCompleted = false
+    /// Numeric references sorted and binned once (rebuilt after a restart, never persisted).
+    private var prepared: [String: PreparedReference] = [:]
 
     init(run: Int64, plan: MonitorPlan, compare: CompareSettings, state: RunState? = nil,
          reference: ReferenceState? = nil) {
@@ -75,7 +77,8 @@ struct RunMonitor: Sendable {
             state.sinceEvaluation += 1
             if state.sinceEvaluation >= plan.settings.step && state.times.isFull {
                 let times = state.times.values.filter { !$0.isNaN }
-                let computed = features.map { windowStatistics($0) }
+                var computed: [[(String, Double, Int)]] = []
+                for name in features { computed.append(windowStatistics(name)) }
                 reports.append(evaluate(startMs: times.first, endMs: times.last, features: features, computed: computed))
             }
         }
@@ -83,9 +86,10 @@ struct RunMonitor: Sendable {
     }
 
     /// The statistics of one feature's count window against the first-N or profile reference.
-    private func windowStatistics(_ name: String) -> [(String, Double, Int)] {
-        if let window = state.numeric[name], let ref = reference.numeric[name] {
-            return FeatureStatistics.numeric(reference: ref, current: window.values.filter { !$0.isNaN },
+    private mutating func windowStatistics(_ name: String) -> [(String, Double, Int)] {
+        if let window = state.numeric[name], let values = reference.numeric[name] {
+            if prepared[name] == nil { prepared[name] = PreparedReference(values, binning: plan.binning) }
+            return FeatureStatistics.numeric(reference: prepared[name]!, current: window.values.filter { !$0.isNaN },
                                              statistics: plan.settings.statistics, binning: plan.binning)
                 .map { ($0.0, $0.1, window.count) }
         }
