@@ -25,7 +25,7 @@ public enum Daemon {
             models = try ModelSet.load(settings)
             store = try SQLiteStore(path: settings.store.path, settings: settings.store)
         } catch {
-            logger.critical("cannot start", metadata: ["config": "\(configPath)", "error": "\(error)"])
+            logger.critical("cannot start: \(error)", metadata: ["config": "\(configPath)"])
             _ = try? notifier.status("cannot start: \(error)")
             return 1
         }
@@ -45,7 +45,7 @@ public enum Daemon {
             try await group.run()
             return 0
         } catch {
-            logger.critical("shadowd failed", metadata: ["error": "\(error)"])
+            logger.critical("shadowd failed: \(error)")
             return 1
         }
     }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
-import Foundation
+import FoundationEssentials
 #endif
 
 /// Decodes a model file's JSON, turning decoding errors into `ModelLoadError`s naming the field path.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ShadowConfig
 import ShadowDaemon
 
@@ -40,7 +42,10 @@ struct Shadowd: AsyncParsableCommand {
                 print("\(config): ok")
                 return
             }
-            for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            for error in errors {
+                let line = Array("\(error)\n".utf8)
+                _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            }
             throw ExitCode(1)
         }
     }

@@ -84,6 +84,10 @@ struct ControlSocketFile {
         var gid: UInt32 = 0
         switch shadow_group_id(group, &gid) {
         case 0:
+            // Under systemd (Group=shadowd) the socket already has the group: no chown, which the unit's
+            // seccomp filter does not allow.
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_gid == gid { return }
             guard chown(path, uid_t.max, gid) == 0 else { throw failure("cannot give group \(group) ownership of", errno) }
         case 1:
             return  // no such group here (a development machine): keep the process's group
