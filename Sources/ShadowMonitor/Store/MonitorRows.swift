@@ -33,7 +33,9 @@ enum MonitorRows {
 
     /// Stores the results of a trigger's actions on its row.
     static func record(_ results: [ActionResult], of e: TriggerEvent, into db: SQLiteDatabase) throws {
-        let json = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(results), as: UTF8.self)
         let exit = results.first { $0.kind == "exec" }?.exit
         try db.run("""
             UPDATE triggers SET actions_json = ?, hook_exit = ?
