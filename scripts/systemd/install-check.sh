@@ -154,6 +154,74 @@ as alice sh -c 'cp /src/fixtures/demo/traffic.jsonl /var/lib/shadowd/spool/.t.tm
 spool_done() { inside test -e /var/lib/shadowd/spool/done/t.jsonl; }
 check "spooled file replayed into done/" yes "$(wait_until 20 spool_done && echo yes || echo no)"
 
+# 5b. A replay handed to the daemon with shadowctl (the file is opened by the caller): its rows in the database
+#     match a --local replay of the same file, and the journal has the daemon's structured entries.
+as alice sh -c '/usr/local/bin/shadowctl replay --wait --json /src/fixtures/demo/traffic.jsonl > /tmp/job.json'
+json_field() { inside sed -n "s/^  \"$1\" : \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}\$/\1/p" /tmp/job.json | head -1; }
+check "shadowctl replay --wait: job done" done "$(json_field state)"
+run=$(json_field run)
+inside sh -c 'sed "s#/var/lib/shadowd/shadowd.db#/tmp/reference.db#" /etc/shadowd/shadowd.toml > /tmp/reference.toml'
+inside /usr/local/bin/shadowctl replay --local --quiet --config /tmp/reference.toml /src/fixtures/demo/traffic.jsonl >/dev/null
+reference=$(inside sqlite3 /tmp/reference.db "SELECT count(*) FROM disagreements")
+check "submitted replay rows = --local rows" "$reference" \
+    "$(inside sqlite3 /var/lib/shadowd/shadowd.db "SELECT count(*) FROM disagreements WHERE run_id = $run")"
+journal=$(inside journalctl -u shadowd -o json --no-pager)
+check "journal: ready entry with MESSAGE_ID and SHADOWD_DATABASE" yes \
+    "$(grep '"MESSAGE_ID":"6f2b9c1a4e8d4f0b9a3c5d7e1f2a3b4c"' <<<"$journal" | grep -q '"SHADOWD_DATABASE":"/var/lib/shadowd/shadowd.db"' && echo yes || echo no)"
+
+# 5c. Reload with a bad config: refused (journal names the key), same process, old config still serving.
+inside cp /etc/shadowd/shadowd.toml /tmp/good.toml
+inside sh -c 'sed "s/^abs_tol = 0.05/abs_tol = 0.05\ntolerance = 1/" /tmp/good.toml > /etc/shadowd/shadowd.toml'
+check "reload with a bad config" 0 "$(inside systemctl reload shadowd >/dev/null 2>&1; echo $?)"
+check "bad config: same process" "$pid" "$(inside systemctl show -p MainPID --value shadowd)"
+refused() { inside journalctl -u shadowd -o json --no-pager | grep '"MESSAGE_ID":"c3e6a9d2f5b84c1e9a7d3f6b2c5e8a14"' | grep -q 'compare.tolerance'; }
+check "bad config: journal entry names compare.tolerance" yes "$(wait_until 10 refused && echo yes || echo no)"
+check "bad config: still serving" 0 "$(as alice /usr/local/bin/shadowctl status >/dev/null 2>&1; echo $?)"
+inside cp /tmp/good.toml /etc/shadowd/shadowd.toml
+
+# 5d. Watchdog: with the test-only switch the work loop stops pinging; systemd kills the daemon
+#     (Result=watchdog) and restarts it, and the restarted daemon works (shorter WatchdogSec for the test).
+inside mkdir -p /etc/systemd/system/shadowd.service.d
+inside sh -c 'printf "[Unit]\nStartLimitIntervalSec=0\n[Service]\nWatchdogSec=3s\nRestartSec=4s\n" > /etc/systemd/system/shadowd.service.d/test.conf'
+inside systemctl daemon-reload
+inside sh -c 'cat /tmp/good.toml > /etc/shadowd/shadowd.toml; printf "watchdog_test_stall = true\n" >> /etc/shadowd/shadowd.toml'
+inside systemctl restart shadowd
+stalled_pid=$(inside systemctl show -p MainPID --value shadowd)
+watchdog_fired() { inside journalctl -u shadowd --no-pager | grep -q "Watchdog timeout"; }
+check "watchdog kills the stalled daemon" yes "$(wait_until 20 watchdog_fired && echo yes || echo no)"
+inside cp /tmp/good.toml /etc/shadowd/shadowd.toml
+restarted() { local p; p=$(inside systemctl show -p MainPID --value shadowd); [[ $p != 0 && $p != "$stalled_pid" ]] && inside systemctl is-active --quiet shadowd; }
+check "restarted after the watchdog kill" yes "$(wait_until 20 restarted && echo yes || echo no)"
+check "result recorded as watchdog" yes \
+    "$(inside journalctl -u shadowd --no-pager | grep -q "Failed with result 'watchdog'" && echo yes || echo no)"
+
+# 5e. kill -9 in the middle of a followed source; the restart resumes with exact row counts.
+inside install -d -o shadowd -g shadowd /var/lib/shadowd/in
+inside sh -c 'for copy in $(seq 1 20); do sed "s/\"id\":\"r-/\"id\":\"c$copy-/" /src/fixtures/demo/traffic.jsonl; done > /tmp/big.jsonl'
+inside sh -c 'printf "\n[[sources]]\npath = \"/var/lib/shadowd/in/*.jsonl\"\n" >> /etc/shadowd/shadowd.toml'
+inside systemctl restart shadowd
+inside sh -c 'cp /tmp/big.jsonl /var/lib/shadowd/in/.big && mv /var/lib/shadowd/in/.big /var/lib/shadowd/in/big.jsonl'
+key="source:/var/lib/shadowd/in/big.jsonl"
+progress() { inside sqlite3 /var/lib/shadowd/shadowd.db "SELECT records FROM checkpoints WHERE source = '$key'" 2>/dev/null; }
+midway() { local r; r=$(progress); [[ -n $r && $r -gt 5000 ]]; }
+wait_until 30 midway
+killed_pid=$(inside systemctl show -p MainPID --value shadowd)
+inside kill -9 "$killed_pid"
+at_kill=$(progress)
+check "killed mid-replay" yes "$([[ -n $at_kill && $at_kill -lt 240000 ]] && echo yes || echo "no ($at_kill)")"
+finished() { [[ $(progress) == 240000 ]]; }
+check "restart resumed to the end" yes "$(wait_until 60 finished && echo yes || echo "no ($(progress))")"
+inside /usr/local/bin/shadowctl replay --local --quiet --config /tmp/reference.toml /tmp/big.jsonl >/dev/null
+big_run=$(inside sqlite3 /var/lib/shadowd/shadowd.db "SELECT run_id FROM checkpoints WHERE source = '$key'")
+check "after kill -9: rows = a clean replay's rows" \
+    "$(inside sqlite3 /tmp/reference.db "SELECT count(*) FROM disagreements WHERE run_id = (SELECT max(id) FROM runs)")" \
+    "$(inside sqlite3 /var/lib/shadowd/shadowd.db "SELECT count(*) FROM disagreements WHERE run_id = $big_run")"
+check "after kill -9: no duplicated rows" 0 "$(inside sqlite3 /var/lib/shadowd/shadowd.db \
+    "SELECT count(*) FROM (SELECT record_id, shadow FROM disagreements WHERE run_id = $big_run GROUP BY 1, 2 HAVING count(*) > 1)")"
+inside rm -f /etc/systemd/system/shadowd.service.d/test.conf
+inside systemctl daemon-reload
+pid=$(inside systemctl show -p MainPID --value shadowd)
+
 # 6. Reload keeps the process; stop is clean.
 check "systemctl reload" 0 "$(inside systemctl reload shadowd >/dev/null 2>&1; echo $?)"
 check "reload kept the process" "$pid" "$(inside systemctl show -p MainPID --value shadowd)"
