@@ -117,7 +117,7 @@ check "retrain-triggered entry logged" grep -q '"MESSAGE_ID":"4dc833a493ca42a8b4
 check "the exec hook ran with SHADOWD_* in its environment" grep -q "^SHADOWD_RULE=feature-shift$" "$T/hook.out"
 check "the hook saw the level" grep -q "^SHADOWD_LEVEL=alert$" "$T/hook.out"
 "$BIN/shadowctl" query triggers --db "$T/shadowd.db" --format json > "$T/triggers.json"
-python3 - "$T/triggers.json" 2>&1 <<'PY' | tail -1
+python3 - "$T/triggers.json" > "$T/triggers-check.txt" 2>&1 <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1]))
 alert = [r for r in rows if r["level"] == "alert" and r["rule"] == "feature-shift"]
@@ -130,6 +130,7 @@ assert actions[0]["kind"] == "exec" and actions[0]["ok"] is True, actions
 assert any(x["level"] == "retrain" for x in rows), rows
 PY
 check "shadowctl query triggers --format json lists the alert with the hook's exit status" test $? = 0
+tail -3 "$T/triggers-check.txt" | sed 's/^/    /'
 "$BIN/shadowctl" query drift --db "$T/shadowd.db" --signal ks_pvalue:x0 --format csv > "$T/drift.csv"
 check "shadowctl query drift lists windows" test "$(wc -l < "$T/drift.csv")" -gt 40
 
