@@ -9,4 +9,9 @@ swift build --build-tests
 scripts/e2e-local.sh
 python3 scripts/daemon/daemon_e2e.py .build/debug
 scripts/bench.sh --smoke
+scripts/systemd/check-unit.sh
+# Under real systemd (nspawn): install, start, replay, journal, reload, watchdog, kill -9, stop, uninstall.
+swift build -c release --static-swift-stdlib --product shadowd
+swift build -c release --static-swift-stdlib --product shadowctl
+scripts/systemd/install-check.sh .build
 swift test --skip-build
