@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ShadowCore
 
 /// The hand-off between callers and the writer thread: pending jobs, progress and the sticky failure.
 ///

@@ -1,3 +1,4 @@
+import ShadowCore
 /// Reports a service's lifecycle to its supervisor; `SystemdNotifier` is the real one, `MemoryNotifier` its twin.
 public protocol ServiceNotifier: Sendable {
     /// Whether a supervisor listens for notifications (under systemd: `NOTIFY_SOCKET` is set).

@@ -5,13 +5,10 @@ import Darwin
 #endif
 
 /// Monotonic time in nanoseconds, and its conversion to the `timespec` the writer's condition variable expects.
-enum MonotonicClock {
-    /// Nanoseconds since an arbitrary, fixed point.
-    static var nanoseconds: UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
-    }
+import ShadowCore
+
+extension MonotonicClock {
+    static var nanoseconds: UInt64 { nanos() }
 
     /// An absolute deadline for `pthread_cond_timedwait` (monotonic on Linux, wall clock elsewhere).
     static func absoluteTime(_ deadline: UInt64) -> timespec {
