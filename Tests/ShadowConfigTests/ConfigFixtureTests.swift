@@ -50,7 +50,7 @@ import Testing
         "unknown-key-model.toml": #"unknown-key-model.toml:18: models[2].timeout: unknown key (did you mean "timeout_ms"?)"#,
         "unknown-key-store.toml": #"unknown-key-store.toml:9: store.batchrows: unknown key (did you mean "batch_rows"?)"#,
         "unknown-kind.toml": #"unknown-kind.toml:10: models[1].kind: unknown value "xgb" (expected one of: xgboost, lightgbm, linear, http, process)"#,
-        "unknown-section.toml": "unknown-section.toml:7: drift: unknown key (expected one of: models, compare, store, source, replay, daemon, sources)",
+        "unknown-section.toml": "unknown-section.toml:7: drifts: unknown key (did you mean \"drift\"?)",
     ]
 
     @Test("every invalid fixture has an expected message, and every message a fixture")
