@@ -107,9 +107,10 @@ extension ShadowBench {
                 "River caught \(riverCaught), shadowd caught \(oursCaughtOfThose) of those; detections identical "
                 + "to River's on every stream: \(identical ? "yes" : "no")")
         let mr = median(riverDelays), mo = median(oursDelays)
+        func records(_ m: Double?) -> String { m.map { String(format: "%.0f", $0) } ?? "-" }
         verdict("median delay shadowd ≤ River", riverCounted ? (mo ?? 0) <= (mr ?? 0) : nil,
-                "shadowd \(mo.map { String(format: "%.0f", $0) } ?? "-"), River \(mr.map { String(format: "%.0f", $0) } ?? "-") "
-                + "records over \(oursDelays.count) detector×stream pairs both caught")
+                "shadowd \(records(mo)), River \(records(mr)) records over \(oursDelays.count) detector×stream pairs "
+                + "both caught")
         verdict("no trigger on stable/daily-cycle with calendar-aware reference", triggers.quietSeasonal,
                 triggers.quietDetail)
         verdict("feature trigger catches the feature shift (first-N reference)", triggers.featureShiftCaught,

@@ -59,7 +59,9 @@ extension ShadowBench {
             s.timesMs.append(t)
             var sum = 0.0
             for (w, k) in zip(model.weights, model.features) {
-                guard let x = row.features[k] else { throw BenchError("\(path):\(i + 1): field features.\(k): missing") }
+                guard let x = row.features[k] else {
+                    throw BenchError("\(path):\(i + 1): field features.\(k): missing")
+                }
                 sum += w * x
             }
             let predicted = model.bias + sum > 0 ? 1 : 0
@@ -93,7 +95,10 @@ extension ShadowBench {
     /// Milliseconds since the Unix epoch of a `YYYY-MM-DDTHH:MM:SSZ` UTC time.
     static func epochMs(_ s: String) -> Double? {
         let b = Array(s.utf8)
-        guard b.count == 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 90 else { return nil }
+        // "-" 45, "T" 84, ":" 58, "Z" 90
+        guard b.count == 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 90 else {
+            return nil
+        }
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
             for i in r {

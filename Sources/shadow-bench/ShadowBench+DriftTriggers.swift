@@ -64,9 +64,11 @@ extension ShadowBench {
                 let warn = score(run.warns, s, tolerance: tol)
                 let fired = alert.falseAlarms + warn.falseAlarms
                 print(pad(s.name, -15) + pad(run.reference, -44) + pad(String(run.windows), 8)
-                    + pad(alert.caught.map { $0 ? "yes" : "no" } ?? "-", 7) + pad(alert.delay.map(String.init) ?? "-", 12)
+                    + pad(alert.caught.map { $0 ? "yes" : "no" } ?? "-", 7)
+                    + pad(alert.delay.map(String.init) ?? "-", 12)
                     + pad(String(run.warns.count), 9) + pad(String(run.alerts.count), 7) + pad(String(fired), 13)
-                    + "  " + run.firedBy.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
+                    + "  " + run.firedBy.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }
+                        .joined(separator: " "))
                 let seasonal = run.reference.hasPrefix("same hour")
                 if seasonal && (s.name == "stable" || s.name == "daily_cycle") {
                     quiet.append("\(s.name) \(run.warns.count) warnings \(run.alerts.count) alerts "
@@ -123,7 +125,8 @@ extension ShadowBench {
         let head = Array(values[0..<referenceCount])
         let bins = HistogramBins.inner(Quantiles.innerEdges(sorted: head.sorted(), bins: 10))
         let headShares = bins.counts(head).map { Double($0) / Double(head.count) }
-        var run = TriggerRun(reference: seasonal ? "same hour a day earlier / hourly" : "first \(referenceCount) / hourly")
+        var run = TriggerRun(reference: seasonal ? "same hour a day earlier / hourly"
+                                                 : "first \(referenceCount) / hourly")
         var policy = TriggerPolicy(rules: [featureRule()])
         var hours = SeasonalReference(lag: .day, bins: bins, sampleCapacity: 5_000)
         var hourStart = 0

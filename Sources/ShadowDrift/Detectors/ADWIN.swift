@@ -115,10 +115,11 @@ public struct ADWIN: StreamingDetector {
                 // River's compress: a full row merges its two oldest buckets into one of the next row.
                 while r[row] == slots {
                     let base = 2 * row * slots
-                    // Division by 2^row is exact scaling, so multiplying by 2^−row gives River's bits.
-                    let inverse = 1 / Double(1 << row)
+                    // Division by 2^row is exact scaling, so multiplying by 2^−row gives River's bits; both powers
+                    // of two are built from their exponent bits (no division, no conversion).
+                    let inverse = Double(bitPattern: UInt64(1023 &- row) << 52)
                     let t0 = c[base], t1 = c[base + 2]
-                    let size = Double(1 << row)
+                    let size = Double(bitPattern: UInt64(1023 &+ row) << 52)
                     let mu1 = t0 * inverse, mu2 = t1 * inverse
                     let v12 = c[base + 1] + c[base + 3] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
                     if row + 1 == rows { rows += 1 }
@@ -173,16 +174,20 @@ public struct ADWIN: StreamingDetector {
     /// The screen uses D = u0·W − T·n0 (= n0·n1·(u0/n0 − u1/n1)), m = S/P with S = W − 2c constant per pass and
     /// P = (n0 − c)(n1 − c), so the test |D|/(n0 n1) > √(2 m v dp) + ⅔ dp m becomes, times n0·n1·P,
     /// L = |D|·P − ⅔·dp·S·n0·n1 > 0 and L² ≥ 2·v·dp·S·P·(n0·n1)². |D| is widened by a rounding bound first.
+    /// Before that, a cheaper necessary condition rejects almost every cut: since m ≥ 1/n0 + 1/n1 = W/(n0·n1), a cut
+    /// the exact test accepts has D² > 2·v·dp·W·n0·n1 (checked with a 4·10⁻⁹ relative margin).
     private func scanForCut() -> Bool {
         let slots = maxBuckets + 1
         let mwl = Double(minWindowLength)
         let c = mwl - 1
-        let w = width, total = self.total, absTotal = abs(self.total)
+        let w = width, total = self.total
         let dp = log(2 * log(w) / delta)
         let v = variance / w
         let s = w - 2 * c
         let k1 = 2.0 / 3.0 * dp * s * (1 - 1e-12)
         let k2 = 2 * v * dp * s * (1 - 1e-9)
+        let k3 = 2 * v * dp * w * (1 - 4e-9)
+        let ew = 1e-12 * w, et = 1e-12 * abs(total)
         let rowsInUse = rowCount
         return cells.withUnsafeBufferPointer { t -> Bool in
             rowCounts.withUnsafeBufferPointer { rows -> Bool in
@@ -202,12 +207,10 @@ public struct ADWIN: StreamingDetector {
                         n0 += live ? size : 0
                         u0 += tk
                         u1 -= tk
-                        let n1 = w - n0
-                        let d = abs(u0 * w - total * n0) + 1e-12 * (abs(u0) * w + absTotal * n0) + 1e-300
-                        let p = (n0 - c) * (n1 - c), q = n0 * n1
-                        let l = max(d * p - k1 * q, 0)
-                        let candidate = live && n1 >= mwl && n0 >= mwl
-                        if l * l > k2 * p * q * q && candidate && exactCut(n0, n1, u0, u1) { return true }
+                        let d = abs(u0 * w - total * n0) + (abs(u0) * ew + et * n0) + 1e-300
+                        let q = n0 * (w - n0)
+                        if !(d * d < k3 * q) && live && screen(d, n0, q, c, k1, k2, w, mwl)
+                            && exactCut(n0, w - n0, u0, u1) { return true }
                         k &+= 1
                     }
                     row -= 1
@@ -215,6 +218,17 @@ public struct ADWIN: StreamingDetector {
                 return false
             }
         }
+    }
+
+    /// The division-free screen above for one cut whose necessary condition held.
+    @inline(__always)
+    private func screen(_ d: Double, _ n0: Double, _ q: Double, _ c: Double, _ k1: Double, _ k2: Double, _ w: Double,
+                        _ mwl: Double) -> Bool {
+        let n1 = w - n0
+        guard n1 >= mwl && n0 >= mwl else { return false }
+        let p = (n0 - c) * (n1 - c)
+        let l = max(d * p - k1 * q, 0)
+        return l * l > k2 * p * q * q
     }
 
     /// River's `evaluate_cut`, operation for operation.
