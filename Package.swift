@@ -69,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shadowctl",
-            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", "ShadowFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "shadowd",
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
         .testTarget(name: "ShadowSystemdTests", dependencies: ["ShadowSystemd"]),
         .testTarget(name: "ShadowControlTests", dependencies: ["ShadowControl"]),
-        .testTarget(name: "ShadowMonitorTests", dependencies: ["ShadowMonitor"]),
+        .testTarget(name: "ShadowMonitorTests", dependencies: ["ShadowMonitor", "ShadowRuntime", "ShadowSQLite"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),

@@ -71,4 +71,7 @@ q = lambda f: s[min(len(s) - 1, int(f * len(s)))]
 print(f"RSS over a {n:,}-record replay (KiB): at 10% {q(.1)}, 50% {q(.5)}, 90% {q(.9)}, max {max(s)}"
       f" -> {'under' if max(s) < 65536 else 'OVER'} 64 MiB")
 PY
+
+# 5. Drift detectors and triggers, scored beside River on streams with known drift points.
+scripts/bench-drift.sh ${1:-}
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,6 +8,7 @@ scripts/ensure-deps.sh
 swift build --build-tests
 scripts/e2e-local.sh
 python3 scripts/daemon/daemon_e2e.py .build/debug
+scripts/monitor/journal-e2e.sh
 scripts/bench.sh --smoke
 scripts/systemd/check-unit.sh
 # Under real systemd (nspawn): install, start, replay, journal, reload, watchdog, kill -9, stop, uninstall.

@@ -48,6 +48,7 @@ struct DaemonService: Service {
             context.beginStopping()
         }
         server.stop()
+        await context.monitor?.finish()   // triggers' hooks and webhooks, and the monitor's last rows
         try context.store.flush()
         context.logger.info("shadowd stopped", metadata: ["message_id": "\(MessageID.stopped)"])
     }

@@ -13,6 +13,7 @@ struct Supervisor: Sendable {
         let staleAfter = watchdog.map(Self.halfNanos) ?? 0
         var lastStatus: UInt64 = 0
         var rate = RateMeter()
+        let triggers = LastTrigger(database: context.store.path)
         while !context.isStopping {
             let now = MonotonicClock.nanos()
             let records = context.jobs.all.reduce(0) { $0 + $1.records }
@@ -28,7 +29,8 @@ struct Supervisor: Sendable {
             }
             if now &- lastStatus >= statusEvery {
                 lastStatus = now
-                context.notify { try $0.status(StatusLine.render(context: context, rate: rate.perSecond)) }
+                let line = StatusLine.render(context: context, rate: rate.perSecond, lastTriggerAgo: triggers.secondsAgo())
+                context.notify { try $0.status(line) }
             }
             try? await Task.sleep(for: period)
         }

@@ -100,7 +100,7 @@ if not alerts:
 a = alerts[0]
 want = {"SHADOWD_RULE": "feature-shift", "SHADOWD_LEVEL": "alert", "SHADOWD_SIGNAL": "ks_pvalue:x0",
         "SHADOWD_FEATURE": "x0", "SHADOWD_STATISTIC": "ks_pvalue", "SHADOWD_THRESHOLD": "0.0001",
-        "SHADOWD_RUN": "1", "SHADOWD_MODEL": "champion", "PRIORITY": "2", "SYSLOG_IDENTIFIER": "shadowd"}
+        "SHADOWD_RUN": "1", "SHADOWD_MODEL": "champion", "PRIORITY": "1", "SYSLOG_IDENTIFIER": "shadowd"}
 bad = {k: (a.get(k), v) for k, v in want.items() if a.get(k) != v}
 for k in ("SHADOWD_VALUE", "SHADOWD_WINDOW"):
     if not a.get(k): bad[k] = (None, "present")

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import ShadowCore
+import ShadowSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -102,7 +103,7 @@ struct WebhookPayload: Codable, Sendable {
         value = e.value.isFinite ? e.value : nil
         threshold = e.threshold.isFinite ? e.threshold : nil
         window = e.window
-        at = e.atMs.map { ISO8601.string(epochMs: $0) }
+        at = e.atMs.flatMap { ISO8601Millis.string(epochMs: $0) }
         model = e.model
     }
 }

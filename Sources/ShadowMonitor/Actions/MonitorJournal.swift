@@ -5,10 +5,10 @@ import Logging
 public enum MonitorJournal {
     /// A rule reached its warn level (PRIORITY 4, warning).
     public static let driftWarning = "16f6875ffe6c44d8bbd41a319d9bc4b9"
-    /// A rule reached its alert level (PRIORITY 2: swift-log's most severe level, `.critical`, maps to crit;
-    /// the handler has no per-entry PRIORITY override, so syslog's 1 "alert" is not reachable).
+    /// A rule reached its alert level (PRIORITY 1, alert: set through the handler's `priority` metadata, since
+    /// swift-log's most severe level, `.critical`, is syslog's 2).
     public static let driftAlert = "1398ecca21dd4efcb2190439d4d38fbb"
-    /// An alerting rule asked for retraining (PRIORITY 2).
+    /// An alerting rule asked for retraining (PRIORITY 1, alert).
     public static let retrainTriggered = "4dc833a493ca42a8b482fdb10d2cec85"
     /// An exec hook or webhook failed (PRIORITY 3, err).
     public static let hookFailed = "b5b7f3cf131642a583756efdbfc5d0dc"
@@ -31,9 +31,11 @@ public enum MonitorJournal {
             logger.warning("drift warning: \(what)", metadata: metadata)
         case .alert:
             metadata["message_id"] = .string(driftAlert)
+            metadata["priority"] = "1"
             logger.critical("drift alert: \(what)", metadata: metadata)
         case .retrain:
             metadata["message_id"] = .string(retrainTriggered)
+            metadata["priority"] = "1"
             logger.critical("retraining triggered: \(what)", metadata: metadata)
         }
     }

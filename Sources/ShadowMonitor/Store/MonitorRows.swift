@@ -60,7 +60,7 @@ enum MonitorRows {
 
     /// Epoch milliseconds as ISO-8601 text (UTC, milliseconds), NULL when absent.
     static func time(_ ms: Double?) -> SQLiteValue {
-        guard let ms, ms.isFinite else { return .null }
-        return .text(ISO8601.string(epochMs: ms))
+        guard let ms, let text = ISO8601Millis.string(epochMs: ms) else { return .null }
+        return .text(text)
     }
 }

@@ -17,4 +17,14 @@ public struct ObservedBatch: Sendable {
     public var models: [String]
     public var predictions: [PredictionBatch]
     public var disagreements: [DisagreementRow]
+
+    public init(run: Int64, records: RecordBatch, schema: FeatureSchema, models: [String],
+                predictions: [PredictionBatch], disagreements: [DisagreementRow]) {
+        self.run = run
+        self.records = records
+        self.schema = schema
+        self.models = models
+        self.predictions = predictions
+        self.disagreements = disagreements
+    }
 }

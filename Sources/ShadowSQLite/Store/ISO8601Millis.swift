@@ -1,10 +1,10 @@
 /// Formats epoch milliseconds as ISO-8601 UTC with milliseconds (`2025-03-03T00:01:45.605Z`) without Foundation.
-enum ISO8601Millis {
+public enum ISO8601Millis {
     /// Earliest and latest instants that format as four-digit years (0000-01-01 … 9999-12-31).
     static let validRange: ClosedRange<Double> = -62_167_219_200_000 ... 253_402_300_799_999
 
     /// The formatted instant, or nil when `epochMs` is not finite or outside years 0…9999.
-    static func string(epochMs: Double) -> String? {
+    public static func string(epochMs: Double) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         guard append(epochMs: epochMs, to: &bytes) else { return nil }

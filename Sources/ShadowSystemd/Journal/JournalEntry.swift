@@ -6,6 +6,9 @@ public struct JournalEntry: Sendable, Equatable {
     public static let syslogIdentifier = "shadowd"
     /// The metadata key whose value (32 hex digits) becomes `MESSAGE_ID`, linking the entry to the catalog.
     public static let messageIDKey = "message_id"
+    /// The metadata key that overrides `PRIORITY` with a syslog level 0–7 (swift-log's most severe level,
+    /// `.critical`, is only 2: an `alert` event sets 1 this way).
+    public static let priorityKey = "priority"
 
     /// The fields, well-known ones first, then `SHADOWD_*` metadata sorted by key.
     public private(set) var fields: [JournalField]
@@ -16,8 +19,13 @@ public struct JournalEntry: Sendable, Equatable {
         if let extra = event.metadata {
             merged.merge(extra) { _, new in new }
         }
+        var priority = event.level.syslogPriority
+        if let raw = merged[Self.priorityKey], let level = Int(Self.flatten(raw)), (0...7).contains(level) {
+            priority = level
+            merged[Self.priorityKey] = nil
+        }
         var fields: [JournalField] = [
-            JournalField("PRIORITY", String(event.level.syslogPriority)),
+            JournalField("PRIORITY", String(priority)),
             JournalField("MESSAGE", event.message.description),
         ]
         if let raw = merged[Self.messageIDKey], let id = JournalField.messageID(from: Self.flatten(raw)) {

@@ -26,6 +26,15 @@ struct JournalEntryTests {
         #expect(entry["SHADOWD_LOGGER"] == "shadowd.engine")
     }
 
+    @Test func priorityMetadataOverridesTheLevelWithinSyslogRange() {
+        let alert = JournalEntry(event: event(.critical, metadata: ["priority": "1"]), label: "l", metadata: [:])
+        #expect(alert["PRIORITY"] == "1")
+        #expect(alert["SHADOWD_PRIORITY"] == nil)
+        let outOfRange = JournalEntry(event: event(.warning, metadata: ["priority": "9"]), label: "l", metadata: [:])
+        #expect(outOfRange["PRIORITY"] == "4")
+        #expect(outOfRange["SHADOWD_PRIORITY"] == "9")
+    }
+
     @Test func messageIDIsLiftedOnlyWhenValid() {
         let dashed = JournalEntry(
             event: event(metadata: ["message_id": "8C2F1E0A-9B7D-4C3E-A1F0-2B3C4D5E6F70"]), label: "l", metadata: [:])
