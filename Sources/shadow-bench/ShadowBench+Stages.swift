@@ -5,42 +5,40 @@ import ShadowFiles
 import ShadowRuntime
 
 extension ShadowBench {
-    /// Where one core's time goes on a replay: read + decode, each model's evaluation, comparison.
+    /// Where one core's time goes on a replay, batch by batch as the pipeline runs: read + decode, each model's
+    /// evaluation, comparison (with the features JSON of each disagreement). SQLite writes run on the store's own
+    /// thread and are measured by `store`.
     static func stages(config: String, file: String) async throws {
         let settings = try ConfigLoader.load(path: config)
         let loaded = try ModelSet.load(settings)
         let reader = try TrafficReader(path: file, settings: settings.source, schema: loaded.schema)
-        var batches: [RecordBatch] = []
-        let read = try seconds {
-            while let chunk = try reader.nextChunk(maxLines: settings.replay.batchSize) {
-                batches.append(reader.decoder.decode(chunk))
-            }
-        }
-        let records = batches.reduce(0) { $0 + $1.records.count }
-        var evaluate: [Double] = []
-        var predictions: [[PredictionBatch]] = []
-        for model in loaded.models {
-            let start = DispatchTime.now().uptimeNanoseconds
-            var answers: [PredictionBatch] = []
-            for batch in batches { answers.append(await model.predict(batch)) }
-            evaluate.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            predictions.append(answers)
-        }
         let comparator = Comparator(settings: settings.compare)
-        var disagreements = 0
-        let compare = seconds {
-            for (b, batch) in batches.enumerated() {
-                let champion = predictions[0][b]
-                for s in 1..<loaded.models.count {
-                    let shadow = predictions[s][b]
-                    for i in batch.records.indices where comparator.compare(
-                        champion: champion.row(i), championError: champion.errors[i],
-                        shadow: shadow.row(i), shadowError: shadow.errors[i]) != nil {
-                        disagreements += 1
-                        _ = batch.featuresJSON(of: i)
-                    }
+        var read = 0.0, compare = 0.0
+        var evaluate = [Double](repeating: 0, count: loaded.models.count)
+        var records = 0, disagreements = 0
+        func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        while true {
+            var t = now()
+            guard let chunk = try reader.nextChunk(maxLines: settings.replay.batchSize) else { break }
+            let batch = reader.decoder.decode(chunk)
+            read += now() - t
+            records += batch.records.count
+            var predictions: [PredictionBatch] = []
+            for (m, model) in loaded.models.enumerated() {
+                t = now()
+                predictions.append(await model.predict(batch))
+                evaluate[m] += now() - t
+            }
+            t = now()
+            for s in 1..<loaded.models.count {
+                for i in batch.records.indices where comparator.compare(
+                    champion: predictions[0].row(i), championError: predictions[0].errors[i],
+                    shadow: predictions[s].row(i), shadowError: predictions[s].errors[i]) != nil {
+                    disagreements += 1
+                    _ = batch.featuresJSON(of: i)
                 }
             }
+            compare += now() - t
         }
         func line(_ name: String, _ t: Double) -> String {
             "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", t)) s  "
