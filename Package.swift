@@ -86,6 +86,8 @@ let package = Package(
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
         .testTarget(name: "ShadowSystemdTests", dependencies: ["ShadowSystemd"]),
         .testTarget(name: "ShadowControlTests", dependencies: ["ShadowControl"]),
+        .testTarget(name: "ShadowDaemonTests", dependencies: ["ShadowDaemon", "ShadowControl", "ShadowRuntime",
+                                                              .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ShadowMonitorTests", dependencies: ["ShadowMonitor", "ShadowRuntime", "ShadowSQLite"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),

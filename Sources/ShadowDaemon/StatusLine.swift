@@ -1,4 +1,5 @@
 import ShadowControl
+import ShadowRuntime
 
 /// The one-line status shown by `systemctl status shadowd` and `shadowctl status`.
 enum StatusLine {
@@ -10,9 +11,9 @@ enum StatusLine {
         let records = jobs.reduce(0) { $0 + $1.records }
         var parts = ["following \(following) source\(following == 1 ? "" : "s")"]
         if running > 0 { parts.append("\(running) replay\(running == 1 ? "" : "s") running") }
-        parts.append("\(grouped(Int(rate.rounded()))) req/s")
+        parts.append("\(NumberFormat.grouped(Int(rate.rounded()))) req/s")
         parts.append("\(shadows) shadow\(shadows == 1 ? "" : "s")")
-        parts.append("\(grouped(records)) records")
+        parts.append("\(NumberFormat.grouped(records)) records")
         if let ago = lastTriggerAgo { parts.append("last trigger \(duration(ago)) ago") }
         return parts.joined(separator: ", ")
     }
@@ -24,15 +25,5 @@ enum StatusLine {
         if s < 7200 { return "\(s / 60) min" }
         if s < 172_800 { return "\(s / 3600) h" }
         return "\(s / 86400) d"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
     }
 }

@@ -1,7 +1,7 @@
 /// Number formatting for terminal output, without Foundation's locale machinery.
-enum NumberFormat {
+public enum NumberFormat {
     /// 12345 → "12,345".
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
