@@ -1,10 +1,11 @@
 import ArgumentParser
 
 /// `shadowctl query TABLE`: rows of one table of the shadowd database, as a table, JSON or CSV. One subcommand per
-/// table (`drift`, `triggers`; `runs`, `disagreements`, `latency`, `rejects` fit the same shape).
+/// table: `runs`, `disagreements`, `latency`, `rejects`, `drift`, `triggers`.
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Print rows of the shadowd database.",
-        subcommands: [QueryDriftCommand.self, QueryTriggersCommand.self])
+        subcommands: [QueryRunsCommand.self, QueryDisagreementsCommand.self, QueryLatencyCommand.self,
+                      QueryRejectsCommand.self, QueryDriftCommand.self, QueryTriggersCommand.self])
 }
