@@ -43,6 +43,13 @@ struct FileReplayJob: Sendable {
             if let resumed {
                 run = resumed.run
                 tally = RunTally(records: resumed.records, rejects: resumed.rejects)
+                // A file read to its end before a restart, whose run is already done: nothing to redo (finishing
+                // the run again would replace its latency rows with empty ones).
+                if !follow, try runIsDone(resumed.run), reader.inode == resumed.inode,
+                   resumed.offset == Self.size(name) {
+                    context.jobs.update(job) { $0.run = run; $0.records = resumed.records; $0.rejects = resumed.rejects }
+                    return .done
+                }
             } else {
                 run = try context.store.beginRun(RunInfo(
                     startedAtMs: MonotonicClock.epochMs(), configPath: context.configPath, inputs: [name],
@@ -155,6 +162,13 @@ struct FileReplayJob: Sendable {
         let next = try TrafficReader(path: path, settings: context.settings.source, schema: context.models.schema)
         next.holdsIncompleteFinalLine = true
         return next
+    }
+
+    /// Whether the run is marked done in the database.
+    func runIsDone(_ run: Int64) throws -> Bool {
+        try context.store.write { db in
+            try db.scalar("SELECT status = 'done' FROM runs WHERE id = ?", .integer(run)) == .integer(1)
+        }
     }
 
     func target(_ reader: TrafficReader) -> SourceReplay.CheckpointTarget? {

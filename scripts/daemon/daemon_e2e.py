@@ -180,8 +180,10 @@ def main():
 def run(work):
     os.makedirs(f"{work}/spool")
     os.makedirs(f"{work}/logs")
+    os.makedirs(f"{work}/once")
     config = f"{work}/shadowd.toml"
-    write_config(config, work, f'\n[[sources]]\npath = "{work}/logs/*.jsonl"\n')
+    write_config(config, work, f'\n[[sources]]\npath = "{work}/logs/*.jsonl"\n'
+                 f'\n[[sources]]\npath = "{work}/once/*.jsonl"\nfollow = false\n')
     db = f"{work}/shadowd.db"
     sock = f"{work}/control.sock"
     traffic = open(f"{DEMO}/traffic.jsonl").read().splitlines(keepends=True)
@@ -196,6 +198,15 @@ def run(work):
     check("socket mode 0660", "0o660", oct(os.stat(sock).st_mode & 0o777))
     check("status line sent", True, bool(wait_for(lambda: d.seen("STATUS=following"), 5)))
     check("watchdog pings", True, bool(wait_for(lambda: d.count("WATCHDOG=1") >= 2, 8)))
+
+    # 0. A source read once (follow = false): its run ends when the file does.
+    once = f"{work}/once/batch.jsonl"
+    with open(once, "w") as f:
+        f.writelines(traffic[:1500])
+    once_done = lambda: q(db, f"SELECT r.status, r.records FROM runs r JOIN checkpoints c ON c.run_id = r.id WHERE c.source = 'source:{once}'")
+    check("read-once source done", [("done", 1500)], wait_for(lambda: once_done() == [("done", 1500)] and once_done(), 20))
+    once_summary = q(db, f"SELECT summary_json, finished_at FROM runs WHERE id = (SELECT run_id FROM checkpoints WHERE source = 'source:{once}')")
+    once_latency = q(db, f"SELECT model, count FROM latency WHERE run_id = (SELECT run_id FROM checkpoints WHERE source = 'source:{once}') ORDER BY model")
 
     # 1. A submitted replay, waited for.
     out = ctl("replay", "--socket", sock, "--wait", "--json", f"{DEMO}/traffic.jsonl")
@@ -284,6 +295,12 @@ def run(work):
           q(db, f"SELECT count(*) FROM disagreements WHERE run_id = {brun}"))
     check("no duplicate record ids", [(0,)], q(db, f"SELECT count(*) FROM (SELECT record_id, shadow, count(*) c FROM disagreements WHERE run_id = {brun} GROUP BY 1, 2 HAVING c > 1)"))
     check("final SIGTERM exit 0", 0, d.stop())
+    # The read-once source was not replayed again by the restarts: its run and latency rows are as they were.
+    check("read-once source untouched by restarts", [("done", 1500)], once_done())
+    check("read-once summary kept", once_summary,
+          q(db, f"SELECT summary_json, finished_at FROM runs WHERE id = (SELECT run_id FROM checkpoints WHERE source = 'source:{once}')"))
+    check("read-once latency rows kept", once_latency,
+          q(db, f"SELECT model, count FROM latency WHERE run_id = (SELECT run_id FROM checkpoints WHERE source = 'source:{once}') ORDER BY model"))
 
 
 if __name__ == "__main__":
