@@ -86,6 +86,14 @@ import ShadowCore
         ])
     }
 
+    @Test func timeWindowsAreRead() throws {
+        let settings = try ConfigLoader.parse(Self.base + "[drift]\nenabled = true\nwindow_seconds = 3600\n",
+                                              file: "d.toml", baseDirectory: "/")
+        #expect(settings.drift.windowSeconds == 3600)
+        #expect(settings.drift.step == settings.drift.window)
+        #expect(try ConfigLoader.parse(Self.base, file: "d.toml", baseDirectory: "/").drift.windowSeconds == nil)
+    }
+
     @Test func errorsNameLineAndKeyPath() {
         #expect(errors("[drift]\nwindw = 5\n") == [#"d.toml:7: drift.windw: unknown key (did you mean "window"?)"#])
         #expect(errors("[drift]\nreference = \"yesterday\"\n") == [
@@ -95,6 +103,12 @@ import ShadowCore
             #"d.toml:7: drift.statistics[1]: unknown value "kl" (expected one of: psi, ks, wasserstein_norm, js, chi2, linf)"#,
         ])
         #expect(errors("[drift]\nwindow = 100\nstep = 200\n") == ["d.toml:8: drift.step: must not exceed window (100), found 200"])
+        #expect(errors("[drift]\nwindow = 100\nstep = 50\nwindow_seconds = 60\n") == [
+            "d.toml:9: drift.window_seconds: time windows do not slide: step must be unset or equal to window",
+        ])
+        #expect(errors("[drift]\nwindow_seconds = 0\n") == [
+            "d.toml:7: drift.window_seconds: must be between 1 and 31536000, found 0",
+        ])
         #expect(errors("[drift.detectors]\nerror = \"kswin\"\n") == [
             #"d.toml:7: drift.detectors.error: unknown value "kswin" (expected one of: adwin, ddm, page_hinkley, none)"#,
         ])

@@ -39,6 +39,25 @@ import ShadowDrift
         #expect(try #require(chi2).value < 1e-6)
     }
 
+    @Test func timeWindowsTumbleOnRecordTimeAndCatchTheShift() throws {
+        var settings = Self.settings()
+        settings.window = 2000          // a cap: a window keeps its latest 2000 records
+        settings.windowSeconds = 30_000 // 1000 records at one record every 30 s
+        let reports = Self.run(DriftStreams.rows("gauss_mean_shift"), settings)
+        // 15,000 records after the reference fill 15 or 16 calendar-aligned windows; the last stays open.
+        #expect((14...15).contains(reports.count), "\(reports.count) windows")
+        for report in reports {
+            let start = try #require(report.startMs), end = try #require(report.endMs)
+            #expect(Int64(start / 30_000_000) == Int64(end / 30_000_000), "a window crosses its time boundary")
+        }
+        let alert = try #require(reports.flatMap(\.triggers).first { $0.rule == "features" && $0.level == .alert })
+        let at = DriftStreams.index(ofMs: try #require(alert.atMs))
+        #expect(at > 10_000 && at <= 11_300, "alert at record \(at)")
+        let quiet = Self.run(DriftStreams.rows("null_stationary"), settings)
+        #expect(quiet.count >= 14)
+        #expect(quiet.flatMap(\.triggers) == [])
+    }
+
     @Test func stationaryStreamFiresNothing() {
         let reports = Self.run(DriftStreams.rows("null_stationary"), Self.settings())
         #expect(reports.count > 50)

@@ -10,7 +10,7 @@ enum ConfigKeys {
     static let daemon = ["control_socket", "socket_group", "spool", "poll_ms", "status_interval_ms",
                          "watchdog_test_stall"]
     static let sources = ["path", "follow"]
-    static let drift = ["enabled", "window", "step", "reference", "reference_records", "profile", "statistics",
+    static let drift = ["enabled", "window", "step", "window_seconds", "reference", "reference_records", "profile", "statistics",
                         "psi_binning", "psi_bins", "features", "detectors", "rules", "actions"]
     static let driftDetectors = ["error", "disagreement"]
     static let driftRules = ["name", "signal", "any", "all", "warn", "alert", "direction", "min_samples", "consecutive",

@@ -12,6 +12,12 @@ extension ConfigLoader {
             if step > s.window { table.report("step", "must not exceed window (\(s.window)), found \(step)") }
             s.step = step
         }
+        if let seconds = table.integer("window_seconds", in: 1...31_536_000) {
+            if s.step != s.window {
+                table.report("window_seconds", "time windows do not slide: step must be unset or equal to window")
+            }
+            s.windowSeconds = seconds
+        }
         if let reference = table.choice("reference", DriftSettings.Reference.self) { s.reference = reference }
         if let n = table.integer("reference_records", in: 10...10_000_000) { s.referenceRecords = n }
         s.profile = readFilePath(table, "profile", baseDirectory: baseDirectory)

@@ -160,6 +160,9 @@ public struct DriftSettings: Sendable, Equatable {
     public var window: Int
     /// Records between window evaluations (sliding when smaller than `window`).
     public var step: Int
+    /// Time windows instead: seconds of record time per window (tumbling; at most `window` records each,
+    /// the latest ones). Nil for count windows.
+    public var windowSeconds: Int?
     /// Reference kind.
     public var reference: Reference
     /// Records in a `first_n` reference.
@@ -192,6 +195,7 @@ public struct DriftSettings: Sendable, Equatable {
         self.enabled = enabled
         self.window = window
         self.step = step ?? window
+        self.windowSeconds = nil
         self.reference = reference
         self.referenceRecords = referenceRecords
         self.profile = profile

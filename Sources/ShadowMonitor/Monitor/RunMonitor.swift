@@ -64,6 +64,17 @@ struct RunMonitor: Sendable {
                 collectReference(record, features: features, slots: slots, score: score)
                 continue
             }
+            if let seconds = plan.settings.windowSeconds, let t = record.epochMs, t.isFinite {
+                // Time windows: a record in a later window closes the one being filled.
+                let bucket = Int64((t / (Double(seconds) * 1000)).rounded(.down))
+                if let current = state.timeBucket, bucket != current, state.sinceEvaluation > 0 {
+                    reports.append(closeWindow(features: features))
+                    state.numeric = [:]
+                    state.categorical = [:]
+                    state.times = SlidingCountWindow(capacity: plan.settings.window)
+                }
+                state.timeBucket = bucket
+            }
             state.times.add(record.epochMs ?? .nan)
             for (f, name) in features.enumerated() {
                 switch value(of: record, slot: slots[f], name: name, score: score) {
@@ -75,14 +86,20 @@ struct RunMonitor: Sendable {
                 }
             }
             state.sinceEvaluation += 1
-            if state.sinceEvaluation >= plan.settings.step && state.times.isFull {
-                let times = state.times.values.filter { !$0.isNaN }
-                var computed: [[(String, Double, Int)]] = []
-                for name in features { computed.append(windowStatistics(name)) }
-                reports.append(evaluate(startMs: times.first, endMs: times.last, features: features, computed: computed))
+            if plan.settings.windowSeconds == nil && state.sinceEvaluation >= plan.settings.step
+                && state.times.isFull {
+                reports.append(closeWindow(features: features))
             }
         }
         return reports
+    }
+
+    /// Evaluates the current (count or time) window of every feature.
+    private mutating func closeWindow(features: [String]) -> WindowReport {
+        let times = state.times.values.filter { !$0.isNaN }
+        var computed: [[(String, Double, Int)]] = []
+        for name in features { computed.append(windowStatistics(name)) }
+        return evaluate(startMs: times.first, endMs: times.last, features: features, computed: computed)
     }
 
     /// The statistics of one feature's count window against the first-N or profile reference.

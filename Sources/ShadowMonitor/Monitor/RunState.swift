@@ -15,6 +15,8 @@ struct RunState: Sendable, Codable {
     var categorical: [String: CategoryWindow] = [:]
     /// Record times of the current window (NaN when a record has none).
     var times: SlidingCountWindow
+    /// Time windows: the index (record time ÷ window length) of the window being filled.
+    var timeBucket: Int64?
     /// Detectors by signal (`error`, `disagreement:S`).
     var detectors: [String: AnyDetector] = [:]
     /// Highest detector output per signal since the last evaluation (0 none, 1 warning, 2 drift).
