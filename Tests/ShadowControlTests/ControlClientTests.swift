@@ -98,7 +98,7 @@ import Testing
         defer { scratch.cleanUp() }
         let first = ControlServer(path: scratch.socket, group: nil, handler: MemoryControlHandler())
         try first.start()
-        let client = ControlClient(path: scratch.socket, timeout: .seconds(5))
+        let client = ControlClient(path: scratch.socket, timeout: .seconds(30))
         _ = try await onThread { try client.status() }
         first.stop()
         let second = ControlServer(path: scratch.socket, group: nil, handler: MemoryControlHandler())

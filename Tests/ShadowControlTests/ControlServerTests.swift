@@ -131,7 +131,7 @@ import Testing
         }
         try server.start()
         defer { server.stop() }
-        let client = ControlClient(path: scratch.socket, timeout: .seconds(5))
+        let client = ControlClient(path: scratch.socket, timeout: .seconds(30))
         _ = try await onThread { try client.jobs() }
         let exchanges = seen.withLock { $0 }
         #expect(exchanges.count == 1)

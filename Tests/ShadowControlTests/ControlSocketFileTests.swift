@@ -38,7 +38,7 @@ import Testing
         let server = ControlServer(path: scratch.socket, group: nil, handler: MemoryControlHandler())
         try server.start()
         defer { server.stop() }
-        let client = ControlClient(path: scratch.socket, timeout: .seconds(5))
+        let client = ControlClient(path: scratch.socket, timeout: .seconds(30))
         #expect(try await onThread { try client.jobs() }.isEmpty)
     }
 
@@ -54,7 +54,7 @@ import Testing
             try second.start()
         }
         second.stop()  // must not remove the first server's socket
-        let client = ControlClient(path: scratch.socket, timeout: .seconds(5))
+        let client = ControlClient(path: scratch.socket, timeout: .seconds(30))
         #expect(try await onThread { try client.jobs() }.isEmpty)
     }
 

@@ -48,7 +48,7 @@ struct Fixture {
         try server.start()
     }
 
-    func client() -> ControlClient { ControlClient(path: scratch.socket, timeout: .seconds(5)) }
+    func client() -> ControlClient { ControlClient(path: scratch.socket, timeout: .seconds(30)) }
 
     func tearDown() {
         server.stop()
