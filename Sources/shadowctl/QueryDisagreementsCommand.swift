@@ -15,7 +15,7 @@ struct QueryDisagreementsCommand: ParsableCommand {
             or the string, anything else the string; repeat it to require several.
             """)
 
-    @OptionGroup var options: RunQueryOptions
+    @OptionGroup var options: QueryOptions
 
     @Option(help: "Only this shadow (or replica) model.")
     var shadow: String?

@@ -11,15 +11,12 @@ struct QueryDriftCommand: ParsableCommand {
     var signal: String?
 
     func run() throws {
-        var filters: [String] = []
-        var values: [QueryValue] = []
-        if let run = options.run { filters.append("run_id = ?"); values.append(.integer(run)) }
-        if let signal { filters.append("signal = ?"); values.append(.text(signal)) }
-        let sql = """
-            SELECT run_id AS run, window, window_start, window_end, signal, feature, statistic, value, threshold, samples,
-                   reference FROM drift
-            """ + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
-            + " ORDER BY run_id, window, id" + options.limitClause
-        try QueryRunner.print(sql: sql, values: values, options: options)
+        try options.print(
+            select: """
+                SELECT run_id AS run, window, window_start, window_end, signal, feature, statistic, value, threshold,
+                       samples, reference FROM drift
+                """,
+            runColumn: "run_id", filters: signal.map { [("signal = ?", [.text($0)])] } ?? [],
+            order: "run_id, window, id")
     }
 }

@@ -5,7 +5,7 @@ struct QueryLatencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "latency", abstract: "Latency percentiles per model and run (the latency table).")
 
-    @OptionGroup var options: RunQueryOptions
+    @OptionGroup var options: QueryOptions
 
     @Option(help: "Only this model (its name in the config).")
     var model: String?

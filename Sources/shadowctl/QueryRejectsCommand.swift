@@ -6,7 +6,7 @@ struct QueryRejectsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rejects", abstract: "Rejected traffic lines (the rejects table).")
 
-    @OptionGroup var options: RunQueryOptions
+    @OptionGroup var options: QueryOptions
 
     @Option(help: "Only this code: \(RejectCode.allCases.map(\.rawValue).joined(separator: ", ")).")
     var code: String?

@@ -5,7 +5,7 @@ struct QueryRunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs", abstract: "Replays, the latest first (the runs table).")
 
-    @OptionGroup var options: RunQueryOptions
+    @OptionGroup var options: QueryOptions
 
     @Option(help: "Only runs with this status: running, done or failed.")
     var status: String?

@@ -11,15 +11,11 @@ struct QueryTriggersCommand: ParsableCommand {
     var level: String?
 
     func run() throws {
-        var filters: [String] = []
-        var values: [QueryValue] = []
-        if let run = options.run { filters.append("run_id = ?"); values.append(.integer(run)) }
-        if let level { filters.append("level = ?"); values.append(.text(level)) }
-        let sql = """
-            SELECT id, run_id AS run, rule, level, signal, feature, statistic, value, threshold, window, at, hook_exit,
-                   actions_json AS actions FROM triggers
-            """ + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
-            + " ORDER BY id" + options.limitClause
-        try QueryRunner.print(sql: sql, values: values, options: options)
+        try options.print(
+            select: """
+                SELECT id, run_id AS run, rule, level, signal, feature, statistic, value, threshold, window, at, hook_exit,
+                       actions_json AS actions FROM triggers
+                """,
+            runColumn: "run_id", filters: level.map { [("level = ?", [.text($0)])] } ?? [], order: "id")
     }
 }
