@@ -67,11 +67,7 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            var text = String(decoding: try encoder.encode(SummaryJSON(outcome)), as: UTF8.self)
-            text += "\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try PrettyJSON.print(SummaryJSON(outcome))
         } else {
             print(SummaryText.render(outcome.summary, database: outcome.databasePath))
         }
@@ -97,9 +93,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 let ended = try client.wait(job: job.id)
                 failed = failed || ended.state != .done
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    print(String(decoding: try encoder.encode(ended), as: UTF8.self))
+                    try PrettyJSON.print(ended)
                 } else if let summary = ended.summary {
                     print(SummaryText.render(summary, database: database))
                 } else {

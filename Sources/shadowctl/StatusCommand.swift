@@ -22,9 +22,7 @@ struct StatusCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            try PrettyJSON.print(status)
             return
         }
         print("shadowd (pid \(status.pid)): \(status.line)")
