@@ -9,10 +9,15 @@ public struct ShadowSettings: Sendable, Equatable {
     public var sources: [TrafficSourceSettings]
     /// `[drift]`: drift monitoring and triggers (off by default).
     public var drift: DriftSettings
+    /// `[metrics]`: the Prometheus endpoint (off by default).
+    public var metrics: MetricsSettings
+    /// `[promotion]`: the gate `shadowctl models promote` checks.
+    public var promotion: PromotionSettings
 
     public init(models: [ModelSettings], compare: CompareSettings = .init(), store: StoreSettings = .init(),
                 source: SourceSettings = .init(), replay: ReplaySettings = .init(), daemon: DaemonSettings = .init(),
-                sources: [TrafficSourceSettings] = [], drift: DriftSettings = .init()) {
+                sources: [TrafficSourceSettings] = [], drift: DriftSettings = .init(),
+                metrics: MetricsSettings = .init(), promotion: PromotionSettings = .init()) {
         self.models = models
         self.compare = compare
         self.store = store
@@ -21,6 +26,8 @@ public struct ShadowSettings: Sendable, Equatable {
         self.daemon = daemon
         self.sources = sources
         self.drift = drift
+        self.metrics = metrics
+        self.promotion = promotion
     }
 
     /// The one model whose role is `champion`.
