@@ -2,8 +2,9 @@ import Testing
 @testable import ShadowSQLite
 
 @Suite struct SchemaMigratorTests {
-    private static let tables = ["checkpoints", "disagreements", "drift", "latency", "models", "monitor_state", "rejects", "runs",
-                                         "schema_migrations", "triggers"]
+    private static let tables = ["alias_history", "checkpoints", "disagreements", "drift", "feature_buckets", "latency",
+                                 "model_versions", "models", "monitor_state", "rejects", "runs", "schema_migrations",
+                                 "timeline", "timeline_disagreements", "triggers"]
 
     @Test func emptyDatabaseIsMigratedToTheLatestVersion() throws {
         let dir = try TemporaryDirectory()
