@@ -53,7 +53,8 @@ public enum ConfigLoader {
             replay: root.table("replay").map(readReplay) ?? ReplaySettings(),
             daemon: root.table("daemon").map { readDaemon($0, baseDirectory: baseDirectory) } ?? DaemonSettings(),
             sources: readSources(root, baseDirectory: baseDirectory),
-            drift: root.table("drift").map { readDrift($0, baseDirectory: baseDirectory) } ?? DriftSettings()
+            drift: root.table("drift").map { readDrift($0, baseDirectory: baseDirectory) } ?? DriftSettings(),
+            metrics: root.table("metrics").map(readMetrics) ?? MetricsSettings()
         )
         let errors = diagnostics.sortedErrors
         return (errors.isEmpty ? settings : nil, errors)
