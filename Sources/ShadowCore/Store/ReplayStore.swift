@@ -28,12 +28,16 @@ public struct RunInfo: Sendable, Equatable {
     public var configPath: String
     public var inputs: [String]
     public var models: [ModelInfo]
+    /// What a rerun needs; nil lets the store take it from the config file and inputs as they are now.
+    public var manifest: RunManifest?
 
-    public init(startedAtMs: Double, configPath: String, inputs: [String], models: [ModelInfo]) {
+    public init(startedAtMs: Double, configPath: String, inputs: [String], models: [ModelInfo],
+                manifest: RunManifest? = nil) {
         self.startedAtMs = startedAtMs
         self.configPath = configPath
         self.inputs = inputs
         self.models = models
+        self.manifest = manifest
     }
 }
 

@@ -10,20 +10,25 @@ extension ShadowSchema {
             location   TEXT NOT NULL,
             digest     TEXT NOT NULL,
             first_seen TEXT NOT NULL,
+            first_run  INTEGER REFERENCES runs(id) ON DELETE SET NULL,
             UNIQUE (name, digest),
             UNIQUE (name, version)
         );
         CREATE TABLE alias_history (
-            id        INTEGER PRIMARY KEY,
-            alias     TEXT NOT NULL,
-            model     TEXT NOT NULL,
-            version   INTEGER,
-            previous  TEXT,
-            action    TEXT NOT NULL CHECK (action IN ('initial', 'promote', 'rollback')),
-            actor     TEXT NOT NULL,
-            at        TEXT NOT NULL,
-            reason    TEXT,
-            gate_json TEXT
+            id          INTEGER PRIMARY KEY,
+            alias       TEXT NOT NULL,
+            model       TEXT NOT NULL,
+            version     INTEGER,
+            digest      TEXT,
+            previous    TEXT,
+            action      TEXT NOT NULL CHECK (action IN ('initial', 'promote', 'rollback')),
+            undoes      INTEGER REFERENCES alias_history(id),
+            actor       TEXT NOT NULL,
+            at          TEXT NOT NULL,
+            reason      TEXT,
+            gate_json   TEXT,
+            forced      INTEGER NOT NULL DEFAULT 0,
+            config_path TEXT
         );
         ALTER TABLE runs ADD COLUMN manifest_json TEXT;
         ALTER TABLE models ADD COLUMN version INTEGER;

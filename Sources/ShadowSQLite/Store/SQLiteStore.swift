@@ -27,10 +27,12 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
 
     deinit { close() }
 
-    /// Inserts the run and its models, and returns the run id once committed.
+    /// Inserts the run, its models with their versions and its manifest (taken from disk unless `run` carries one:
+    /// the config text and each input's size and SHA-256), and returns the run id once committed.
     public func beginRun(_ run: RunInfo) throws -> Int64 {
         let inputs = try Self.json(run.inputs)
         let started = ISO8601Millis.string(epochMs: run.startedAtMs)
+        let manifest = Self.manifest(for: run)
         let path = self.path
         return try write { db in
             try Self.writing("runs", path: path) {
@@ -50,6 +52,9 @@ public final class SQLiteStore: ReplayStore, @unchecked Sendable {
                     try insert.step()
                     insert.reset()
                 }
+            }
+            try Self.writing("model_versions", path: path) {
+                try Self.recordVersions(run: id, manifest: manifest, in: db)
             }
             return id
         }
