@@ -1,6 +1,7 @@
 /// The keys each config table accepts; anything else is reported as unknown.
 enum ConfigKeys {
-    static let root = ["models", "compare", "store", "source", "replay", "daemon", "sources", "drift", "metrics"]
+    static let root = ["models", "compare", "store", "source", "replay", "daemon", "sources", "drift", "metrics",
+                       "promotion"]
     static let model = ["name", "role", "kind", "path", "timeout_ms", "features"]
     static let compare = ["task", "threshold", "abs_tol", "rel_tol"]
     static let store = ["path", "batch_rows", "flush_ms", "store_features"]
@@ -17,6 +18,7 @@ enum ConfigKeys {
                              "cooldown_s", "retrain"]
     static let driftActions = ["on", "kind", "argv", "url", "timeout_ms", "retries"]
     static let metrics = ["listen"]
+    static let promotion = ["gate", "min_records"]
 
     /// Every fixed key path (`source.fields.time_unit`; model keys as `models.name`).
     static var allPaths: [String] {
@@ -25,6 +27,6 @@ enum ConfigKeys {
             + replay.map { "replay." + $0 } + daemon.map { "daemon." + $0 } + sources.map { "sources." + $0 }
             + drift.map { "drift." + $0 } + driftDetectors.map { "drift.detectors." + $0 }
             + driftRules.map { "drift.rules." + $0 } + driftActions.map { "drift.actions." + $0 }
-            + metrics.map { "metrics." + $0 }
+            + metrics.map { "metrics." + $0 } + promotion.map { "promotion." + $0 }
     }
 }

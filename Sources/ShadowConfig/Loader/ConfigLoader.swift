@@ -54,7 +54,8 @@ public enum ConfigLoader {
             daemon: root.table("daemon").map { readDaemon($0, baseDirectory: baseDirectory) } ?? DaemonSettings(),
             sources: readSources(root, baseDirectory: baseDirectory),
             drift: root.table("drift").map { readDrift($0, baseDirectory: baseDirectory) } ?? DriftSettings(),
-            metrics: root.table("metrics").map(readMetrics) ?? MetricsSettings()
+            metrics: root.table("metrics").map(readMetrics) ?? MetricsSettings(),
+            promotion: root.table("promotion").map(readPromotion) ?? PromotionSettings()
         )
         let errors = diagnostics.sortedErrors
         return (errors.isEmpty ? settings : nil, errors)
