@@ -56,12 +56,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Adapter: the Prometheus endpoint (replay counters, text exposition 0.0.4, a small HTTP/1.1 server).
+        .target(
+            name: "ShadowMetrics",
+            dependencies: ["ShadowCore", "ShadowRuntime", "CShadowSys"]
+        ),
         // Composition: the daemon (jobs, sources, spool, control socket, watchdog, reload) under ServiceLifecycle.
         .target(
             name: "ShadowDaemon",
             dependencies: [
                 "ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowSQLite", "ShadowSystemd",
-                "ShadowControl", "ShadowMonitor",
+                "ShadowControl", "ShadowMonitor", "ShadowMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -90,6 +95,8 @@ let package = Package(
                                                               .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ShadowMonitorTests", dependencies: ["ShadowMonitor", "ShadowRuntime", "ShadowSQLite"]),
         .testTarget(name: "ShadowConfigTests", dependencies: ["ShadowConfig"]),
+        .testTarget(name: "ShadowMetricsTests", dependencies: ["ShadowMetrics", "ShadowRuntime", "ShadowCore"],
+                    exclude: ["Golden"]),
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),
         .testTarget(name: "ShadowRuntimeTests", dependencies: ["ShadowRuntime"]),

@@ -1,5 +1,6 @@
 import Logging
 import ShadowCore
+import ShadowMetrics
 import ShadowMonitor
 import ShadowRuntime
 import ShadowSQLite
@@ -20,6 +21,8 @@ final class DaemonContext: Sendable {
     let jobs: JobRegistry
     /// Drift monitoring of every replay (`[drift] enabled = true` at startup), nil when off or its profile is unreadable.
     let monitor: DriftMonitor?
+    /// Counts every committed batch for `/metrics` (`[metrics] listen` set at startup), nil when metrics are off.
+    let metrics: ReplayMetrics?
 
     init(configPath: String, settings: ShadowSettings, models: ModelSet, store: SQLiteStore,
          notifier: SystemdNotifier, logger: Logger) {
@@ -29,6 +32,7 @@ final class DaemonContext: Sendable {
         self.logger = logger
         current = Mutex((settings, models))
         jobs = JobRegistry()
+        metrics = settings.metrics.address == nil ? nil : ReplayMetrics()
         do {
             monitor = settings.drift.enabled ? try DriftMonitor(settings: settings, store: store, logger: logger) : nil
         } catch {
@@ -47,7 +51,8 @@ final class DaemonContext: Sendable {
 
     /// A replayer over the models in force at each batch.
     var replayer: SourceReplay {
-        SourceReplay(store: store, settings: settings.replay, observers: monitor.map { [$0] } ?? [],
+        SourceReplay(store: store, settings: settings.replay,
+                     observers: ([monitor, metrics] as [(any ReplayObserver)?]).compactMap { $0 },
                      currentModels: { [self] in models })
     }
 

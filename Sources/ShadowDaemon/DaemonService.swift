@@ -5,6 +5,7 @@ import Logging
 import ServiceLifecycle
 import ShadowControl
 import ShadowCore
+import ShadowMetrics
 import UnixSignals
 
 /// The daemon as one `Service`: the work loop (sources and spool), submitted jobs, the control socket, the
@@ -21,6 +22,13 @@ struct DaemonService: Service {
                                    group: settings.daemon.socketGroup, handler: control)
         try server.start()
         context.logger.info("control socket ready", metadata: ["socket": "\(settings.daemon.controlSocket)"])
+        let metrics: MetricsServer?
+        do {
+            metrics = try startMetrics()
+        } catch {
+            server.stop()
+            throw error
+        }
         context.notify { try $0.ready() }
         context.logger.info("shadowd ready", metadata: [
             "message_id": "\(MessageID.started)", "config": "\(context.configPath)",
@@ -48,6 +56,7 @@ struct DaemonService: Service {
             context.beginStopping()
         }
         server.stop()
+        metrics?.stop()
         await context.monitor?.finish()   // triggers' hooks and webhooks, and the monitor's last rows
         try context.store.flush()
         context.logger.info("shadowd stopped", metadata: ["message_id": "\(MessageID.stopped)"])

@@ -40,6 +40,8 @@ struct Shadowd: AsyncParsableCommand {
             let errors = ConfigLoader.check(path: config)
             if errors.isEmpty {
                 print("\(config): ok")
+                let metrics = (try? ConfigLoader.load(path: config))?.metrics.address
+                print("metrics: " + (metrics.map { "http://\($0)/metrics" } ?? "off"))
                 return
             }
             for error in errors {
