@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShadowConfig
 import ShadowControl
 import ShadowCore
 import ShadowMonitor
@@ -15,7 +16,8 @@ struct ReplayCommand: AsyncParsableCommand {
             here, so the daemon reads only what you may read); --wait waits for each and prints its summary. \
             With --local the pipeline runs in this process (no daemon needed): a progress bar on a terminal, then a \
             summary of records, rejects, per-model latency and per-shadow disagreements. Results go to the SQLite \
-            database named by --db (or [store] path in the config).
+            database named by --db (or [store] path in the config). --rerun N replays run N again in this process \
+            with the config text and inputs in its manifest, and refuses when an input or model file changed.
             """)
 
     @Flag(help: "With the daemon: wait for each replay to end and print its summary.")
@@ -42,16 +44,34 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Do not show progress.")
     var quiet = false
 
+    @Option(help: "Replay run N again, in this process, with the inputs and config text in its manifest.")
+    var rerun: Int64?
+
+    @Flag(help: "With --rerun: go on (with a warning) when an input or model file changed since the run.")
+    var force = false
+
     @Argument(help: "Traffic files (JSON Lines or CSV); with --local replayed in order as one run.")
     var files: [String] = []
 
     func validate() throws {
+        if rerun != nil {
+            if !files.isEmpty || wait || cancel != nil { throw ValidationError("--rerun takes no files, --wait or --cancel") }
+            return
+        }
+        if force { throw ValidationError("--force is for --rerun") }
         if files.isEmpty && cancel == nil { throw ValidationError("name at least one traffic file") }
         if local && (wait || cancel != nil) { throw ValidationError("--wait and --cancel are for the daemon, not --local") }
     }
 
     func run() async throws {
-        if local { try await runLocal() } else { try runWithDaemon() }
+        if let rerun {
+            let database = try db ?? ConfigLoader.load(path: config).store.path
+            try await ReplayRerun(run: rerun, database: database, force: force, quiet: quiet, json: json).execute()
+        } else if local {
+            try await runLocal()
+        } else {
+            try runWithDaemon()
+        }
     }
 
     func runLocal() async throws {

@@ -6,5 +6,6 @@ struct Shadowctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shadowctl",
         abstract: "Replay recorded traffic through a champion and shadow models and compare their answers.",
-        subcommands: [ReplayCommand.self, StatusCommand.self, CheckConfigCommand.self, QueryCommand.self, ProfileCommand.self])
+        subcommands: [ReplayCommand.self, StatusCommand.self, CheckConfigCommand.self, QueryCommand.self, ProfileCommand.self,
+                      ModelsCommand.self])
 }

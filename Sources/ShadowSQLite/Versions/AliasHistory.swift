@@ -83,7 +83,7 @@ public enum AliasHistory {
             INSERT INTO alias_history(alias, model, version, digest, previous, action, undoes, actor, at, reason,
                                       gate_json, forced, config_path)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?)
-            """, .text(entry.alias), entry.version.map { .integer(Int64($0)) } ?? .null,
+            """, .text(entry.alias), .text(entry.model), entry.version.map { .integer(Int64($0)) } ?? .null,
             entry.digest.map { .text($0) } ?? .null, entry.previous.map { .text($0) } ?? .null,
             .text(entry.action.rawValue), entry.undoes.map { .integer($0) } ?? .null, .text(entry.actor),
             entry.reason.map { .text($0) } ?? .null, entry.gateJSON.map { .text($0) } ?? .null,
