@@ -13,6 +13,12 @@ if ((${#missing[@]})); then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Python packages of the end-to-end tests (prometheus_client parses the /metrics scrape; without it the test uses a
+# strict parser of its own, so a failed install is not fatal).
+if ! python3 -c "import prometheus_client" 2>/dev/null; then
+    python3 -m pip install -q -r "$(dirname "$0")/daemon/requirements.txt" \
+        || echo "prometheus-client not installed: daemon_e2e.py parses /metrics with its own parser" >&2
+fi
 if ! command -v swift >/dev/null 2>&1; then
     if [ -x /opt/swift/usr/bin/swift ]; then
         echo "add Swift to PATH: export PATH=/opt/swift/usr/bin:\$PATH" >&2

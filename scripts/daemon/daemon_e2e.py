@@ -4,11 +4,12 @@
 Runs the real binaries against real files and a real SQLite database, with NOTIFY_SOCKET pointing at a datagram
 socket this script reads: READY/STATUS/RELOADING/STOPPING, a replay submitted with `shadowctl replay --wait`,
 SIGHUP with a good and a bad config, followed sources (growth, rotation), the spool folder, kill -9 mid-replay
-with a restart that resumes with exact row counts, and SIGTERM ending with status 0.
+with a restart that resumes with exact row counts, SIGTERM ending with status 0, and the Prometheus endpoint scraped with urllib (counters equal the run's rows).
 Usage: daemon_e2e.py BIN_DIR   (prints "N passed, M failed"; exits non-zero on any failure)
 """
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug")
@@ -164,6 +167,167 @@ status_interval_ms = 200
 """)
 
 
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(method, url, timeout=10):
+    """(status, headers, body text) of one request; HTTP errors are answers too."""
+    request = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def parse_metrics(text):
+    """{(sample name, sorted label pairs): value} of a text exposition (format 0.0.4), with prometheus_client's
+    parser when pip has it, else a strict parser of the same grammar; also checks each family has HELP and TYPE."""
+    samples, families = {}, {}
+    try:
+        from prometheus_client.parser import text_string_to_metric_families
+    except ImportError:
+        text_string_to_metric_families = None
+    if text_string_to_metric_families:
+        for family in text_string_to_metric_families(text):
+            families[family.name] = family.type
+            for sample in family.samples:
+                samples[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+        return samples, families
+    label = r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"'
+    line_re = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:' + label + r',?)*)\})? (\S+)$')
+    unescape = lambda v: v.replace("\\n", "\n").replace('\\"', '"').replace("\\\\", "\\")
+    if not text.endswith("\n"):
+        raise ValueError("exposition does not end with a newline")
+    for line in text.splitlines():
+        if line.startswith("# HELP ") or not line:
+            continue
+        if line.startswith("# TYPE "):
+            _, _, name, kind = line.split(" ")
+            if kind not in ("counter", "gauge", "histogram", "summary", "untyped"):
+                raise ValueError(f"bad type line: {line}")
+            families[name[:-6] if kind == "counter" and name.endswith("_total") else name] = kind
+            continue
+        match = line_re.match(line)
+        if not match:
+            raise ValueError(f"bad sample line: {line}")
+        labels = tuple(sorted((k, unescape(v)) for k, v in re.findall(label, match.group(2) or "")))
+        samples[(match.group(1), labels)] = float(match.group(5))
+    return samples, families
+
+
+def check_metrics(work):
+    """The Prometheus endpoint: off by default, then on a loopback port: counters equal the run's rows."""
+    mwork = f"{work}/metrics"
+    os.makedirs(f"{mwork}/spool")
+    port = free_port()
+    config = f"{mwork}/shadowd.toml"
+    write_config(config, mwork, f"""
+[metrics]
+listen = "127.0.0.1:{port}"
+
+[drift]
+enabled = true
+window = 1000
+statistics = ["psi", "ks"]
+features = ["income", "age"]
+
+[[drift.rules]]
+name = "any-income-shift"
+signal = "psi:income"
+warn = 0.000001
+""")
+    out = subprocess.run([os.path.join(BIN, "shadowd"), "check-config", "--config", config], capture_output=True,
+                         text=True)
+    check("check-config shows the metrics URL", f"metrics: http://127.0.0.1:{port}/metrics",
+          out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr)
+    bad = f"{mwork}/bad.toml"
+    write_config(bad, mwork, '\n[metrics]\nlisten = "0.0.0.0:9464"\n')
+    out = subprocess.run([os.path.join(BIN, "shadowd"), "check-config", "--config", bad], capture_output=True, text=True)
+    check("a non-loopback address is refused with line and key", (1, True),
+          (out.returncode, f"{bad}:" in out.stderr and "metrics.listen: 0.0.0.0 is not a loopback address" in out.stderr))
+
+    d = Daemon(mwork, config)
+    check("metrics: READY=1", True, bool(d.start()))
+    url = f"http://127.0.0.1:{port}/metrics"
+    status, headers, body = http("GET", url)
+    check("metrics: 200 before any replay", 200, status)
+    check("metrics: content type 0.0.4", "text/plain; version=0.0.4; charset=utf-8", headers.get("Content-Type"))
+    samples, _ = parse_metrics(body)
+    check("metrics: no records yet", 0.0, samples.get(("shadowd_records_total", ())))
+    check("metrics: 404 elsewhere", 404, http("GET", f"http://127.0.0.1:{port}/")[0])
+    check("metrics: 405 for POST", 405, http("POST", url)[0])
+
+    traffic = f"{mwork}/traffic.jsonl"          # 12,301 records and 7 bad lines in one run
+    with open(traffic, "wb") as f:
+        for name in ("traffic.jsonl", "traffic-with-bad-lines.jsonl"):
+            with open(f"{DEMO}/{name}", "rb") as part:
+                f.write(part.read())
+    out = ctl("replay", "--socket", f"{mwork}/control.sock", "--wait", "--json", traffic)
+    job = json.loads(out.stdout) if out.returncode == 0 else {}
+    run_id = job.get("run") or 0
+    db = f"{mwork}/shadowd.db"
+    wait_for(lambda: q(db, f"SELECT count(*) FROM latency WHERE run_id = {run_id}")[0][0] == 2, 10)
+    # The drift monitor's last rows may land just after the job ends: scrape once they have settled.
+    def settled():
+        counts = "SELECT (SELECT count(*) FROM drift), (SELECT count(*) FROM triggers)"
+        before = q(db, counts)
+        time.sleep(0.3)
+        return before == q(db, counts)
+    wait_for(settled, 10)
+    status, _, body = http("GET", url)
+    samples, families = parse_metrics(body)
+    value = lambda name, **labels: samples.get((name, tuple(sorted(labels.items()))))
+    records, rejects = q(db, f"SELECT records, rejects FROM runs WHERE id = {run_id}")[0]
+    check("metrics: records = the run's records", float(records), value("shadowd_records_total"))
+    for code, count in q(db, f"SELECT code, count(*) FROM rejects WHERE run_id = {run_id} GROUP BY code"):
+        check(f"metrics: rejects {code} = rejects rows", float(count), value("shadowd_rejects_total", code=code))
+    check("metrics: all rejects counted", float(rejects),
+          sum(v for (name, _), v in samples.items() if name == "shadowd_rejects_total"))
+    for model, count, errors in q(db, f"SELECT model, count, errors FROM latency WHERE run_id = {run_id}"):
+        check(f"metrics: requests {model} = latency count", float(count), value("shadowd_requests_total", model=model))
+        check(f"metrics: histogram count {model}", float(count), value("shadowd_request_latency_seconds_count", model=model))
+        check(f"metrics: +Inf bucket {model}", float(count),
+              value("shadowd_request_latency_seconds_bucket", model=model, le="+Inf"))
+        buckets = sorted((float(dict(l)["le"]), v) for (n, l), v in samples.items()
+                         if n == "shadowd_request_latency_seconds_bucket" and dict(l)["model"] == model)
+        check(f"metrics: buckets cumulative {model}", True, all(a[1] <= b[1] for a, b in zip(buckets, buckets[1:])))
+        check(f"metrics: errors {model}", float(errors),
+              sum(v for (n, l), v in samples.items() if n == "shadowd_request_errors_total" and dict(l)["model"] == model))
+    rows = q(db, f"SELECT shadow, kind, count(*) FROM disagreements WHERE run_id = {run_id} GROUP BY 1, 2")
+    check("metrics: some disagreements", True, len(rows) > 0)
+    for shadow, kind, count in rows:
+        check(f"metrics: disagreements {shadow} {kind}", float(count),
+              value("shadowd_disagreements_total", shadow=shadow, kind=kind))
+    newest = q(db, "SELECT signal, coalesce(feature, ''), statistic, value FROM drift WHERE id IN "
+                   "(SELECT max(id) FROM drift GROUP BY signal, feature, statistic)")
+    check("metrics: drift rows written", True, len(newest) > 0)
+    drift = {tuple(sorted(l)): v for (n, l), v in samples.items() if n == "shadowd_drift_value"}
+    check("metrics: one drift series per signal", len(newest), len(drift))
+    for signal, feature, statistic, v in newest:
+        got = drift.get(tuple(sorted({"signal": signal, "feature": feature, "statistic": statistic}.items())))
+        check(f"metrics: drift {signal} {statistic}", True, got is not None and (v is None or abs(got - v) <= 1e-9 * max(1, abs(v))))
+    for level, count in q(db, "SELECT level, count(*) FROM triggers GROUP BY level"):
+        check(f"metrics: triggers {level}", float(count), value("shadowd_triggers_total", level=level))
+    check("metrics: a trigger fired", True, (value("shadowd_triggers_total", level="warn") or 0) >= 1)
+    check("metrics: the job is done", 1.0, value("shadowd_jobs", state="done"))
+    check("metrics: build info", 1.0, sum(v for (n, _), v in samples.items() if n == "shadowd_build_info"))
+    check("metrics: lag reported", True, (value("shadowd_replay_lag_seconds") or -1) >= 0)
+    check("metrics: histogram typed", "histogram", families.get("shadowd_request_latency_seconds"))
+    log_text = open(f"{mwork}/daemon.log", errors="replace").read()
+    check("metrics: address logged", True, f"url=http://127.0.0.1:{port}/metrics" in log_text)
+    check("metrics: SIGTERM exit 0", 0, d.stop())
+    refused = False
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except OSError:
+        refused = True
+    check("metrics: port closed after stop", True, refused)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="shadowd-daemon-")
     try:
@@ -301,6 +465,9 @@ def run(work):
           q(db, f"SELECT summary_json, finished_at FROM runs WHERE id = (SELECT run_id FROM checkpoints WHERE source = 'source:{once}')"))
     check("read-once latency rows kept", once_latency,
           q(db, f"SELECT model, count FROM latency WHERE run_id = (SELECT run_id FROM checkpoints WHERE source = 'source:{once}') ORDER BY model"))
+
+    # 8. Prometheus metrics on a loopback port, in a daemon of their own.
+    check_metrics(work)
 
 
 if __name__ == "__main__":
