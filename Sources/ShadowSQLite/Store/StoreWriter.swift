@@ -19,6 +19,8 @@ final class StoreWriter: @unchecked Sendable {
     let upsertCheckpoint: SQLiteStatement
     /// Scratch bytes for one row's text values, bound without copying while the row is stepped.
     var arena: [UInt8] = []
+    /// Backfills the WAL on its own thread, so commits never wait for a checkpoint.
+    private var checkpointer: WALCheckpointer?
 
     private var transactionOpen = false
     private var transactionRows = 0
@@ -46,6 +48,12 @@ final class StoreWriter: @unchecked Sendable {
             """, persistent: true)
         upsertCheckpoint = try db.prepare(SourceCheckpointRow.upsertSQL, persistent: true)
         arena.reserveCapacity(4096)
+        if db.path != ":memory:" && !db.path.isEmpty {
+            checkpointer = WALCheckpointer(path: db.path)
+            // The checkpointer keeps the WAL short; this connection checkpoints itself only if it falls far behind
+            // (4,096 pages of 64 KiB), instead of every 512 pages inside a commit.
+            if checkpointer != nil { try db.execute("PRAGMA wal_autocheckpoint = 4096") }
+        }
     }
 
     /// The thread's body: runs until the queue is stopped and drained, or a write fails.
@@ -70,7 +78,9 @@ final class StoreWriter: @unchecked Sendable {
             }
             if stopping && jobs.isEmpty && !transactionOpen { break }
         }
-        // The statements and connection belong to this thread: release them here.
+        // The statements and connection belong to this thread: release them here (the checkpointer first, so
+        // this last connection's close checkpoints what remains and removes the WAL).
+        checkpointer?.stop()
         db.close()
     }
 
