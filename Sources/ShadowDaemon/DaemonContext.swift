@@ -21,6 +21,8 @@ final class DaemonContext: Sendable {
     let jobs: JobRegistry
     /// Drift monitoring of every replay (`[drift] enabled = true` at startup), nil when off or its profile is unreadable.
     let monitor: DriftMonitor?
+    /// The run timeline of every replay (intervals, feature buckets, top disagreements).
+    let timeline: TimelineObserver
     /// Counts every committed batch for `/metrics` (`[metrics] listen` set at startup), nil when metrics are off.
     let metrics: ReplayMetrics?
 
@@ -32,6 +34,7 @@ final class DaemonContext: Sendable {
         self.logger = logger
         current = Mutex((settings, models))
         jobs = JobRegistry()
+        timeline = TimelineObserver(store: store) { [logger] message in logger.error("\(message)") }
         metrics = settings.metrics.address == nil ? nil : ReplayMetrics()
         do {
             monitor = settings.drift.enabled ? try DriftMonitor(settings: settings, store: store, logger: logger) : nil
@@ -52,7 +55,7 @@ final class DaemonContext: Sendable {
     /// A replayer over the models in force at each batch.
     var replayer: SourceReplay {
         SourceReplay(store: store, settings: settings.replay,
-                     observers: ([monitor, metrics] as [(any ReplayObserver)?]).compactMap { $0 },
+                     observers: ([timeline, monitor, metrics] as [(any ReplayObserver)?]).compactMap { $0 },
                      currentModels: { [self] in models })
     }
 

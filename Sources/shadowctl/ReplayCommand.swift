@@ -79,7 +79,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let outcome: LocalReplay.Outcome
         do {
             outcome = try await LocalReplay.run(configPath: config, databasePath: db, inputs: files,
-                                                observers: DriftMonitor.localObservers) { progress in
+                                                observers: TimelineObserver.localObservers(adding: DriftMonitor.localObservers)) { progress in
                 display?.show(progress)
             }
         } catch {
