@@ -13,8 +13,8 @@ public enum RoleRewrite {
             throw RewriteError(.syntax, file: file, line: error.line, error.message)
         }
         let models = try entries(document, file: file)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var edited: Set<Int> = []
+        var lines = Self.lines(text)
+        var edits: [(value: TOMLValue, keyPath: String, role: ModelRole)] = []
         for (name, role) in roles.sorted(by: { $0.key < $1.key }) {
             guard let (index, table) = models.first(where: { $0.1["name"]?.string == name }) else {
                 let known = models.compactMap { $0.1["name"]?.string }.joined(separator: ", ")
@@ -26,17 +26,28 @@ public enum RoleRewrite {
                 throw RewriteError(.roleNotEditable, file: file, line: table["name"]?.line ?? 0, keyPath: keyPath,
                                    "the model has no role string to change")
             }
-            let row = value.line - 1
-            guard row < lines.count else {
+            guard value.line - 1 < lines.count else {
                 throw RewriteError(.roleNotEditable, file: file, line: value.line, keyPath: keyPath, "line out of range")
             }
-            lines[row] = try replaceString(in: lines[row], at: value.column, with: role.rawValue, file: file,
-                                           line: value.line, keyPath: keyPath)
-            edited.insert(row)
+            edits.append((value, keyPath, role))
         }
+        // Right to left within a line, so an earlier edit never shifts the column of a later one (inline tables).
+        for edit in edits.sorted(by: { ($0.value.line, -$0.value.column) < ($1.value.line, -$1.value.column) }) {
+            let row = edit.value.line - 1
+            lines[row] = try replaceString(in: lines[row], at: edit.value.column, with: edit.role.rawValue, file: file,
+                                           line: edit.value.line, keyPath: edit.keyPath)
+        }
+        let edited = Set(edits.map { $0.value.line - 1 })
         let result = lines.joined(separator: "\n")
         try verify(result, original: text, file: file, roles: roles, editedLines: edited)
         return result
+    }
+
+    /// The text split at each line feed (a carriage return before it stays with its line, as in CRLF files).
+    static func lines(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     /// The `[[models]]` tables with their indexes.
@@ -80,8 +91,8 @@ public enum RoleRewrite {
     static func verify(_ text: String, original: String, file: String, roles: [String: ModelRole],
                        editedLines: Set<Int>) throws(RewriteError) {
         func fail(_ why: String) -> RewriteError { RewriteError(.verifyFailed, file: file, why) }
-        let before = original.split(separator: "\n", omittingEmptySubsequences: false)
-        let after = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let before = lines(original)
+        let after = lines(text)
         guard before.count == after.count else { throw fail("the line count changed") }
         for (i, (a, b)) in zip(before, after).enumerated() where a != b && !editedLines.contains(i) {
             throw fail("line \(i + 1) changed unexpectedly")
