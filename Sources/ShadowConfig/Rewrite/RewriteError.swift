@@ -16,6 +16,7 @@ public struct RewriteError: Error, Sendable, Equatable, CustomStringConvertible 
         case io
     }
 
+    /// What kind of failure.
     public var code: Code
     /// The config file.
     public var file: String

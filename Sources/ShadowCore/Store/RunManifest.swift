@@ -70,8 +70,11 @@ public struct RunManifest: Sendable, Equatable, Codable {
 
     /// One model of the run: what the `models` table holds, with its version.
     public struct Model: Sendable, Equatable, Codable {
+        /// The model's name in the config.
         public var name: String
+        /// `champion`, `shadow` or `replica`.
         public var role: String
+        /// `xgboost`, `lightgbm`, `linear`, …
         public var kind: String
         /// Model file or endpoint.
         public var location: String
@@ -95,6 +98,7 @@ public struct RunManifest: Sendable, Equatable, Codable {
     public var format: Int
     /// The shadowd release that replayed the run.
     public var shadowdVersion: String
+    /// The config file and its text.
     public var config: Config
     /// The traffic files, in replay order.
     public var inputs: [Input]
@@ -106,10 +110,12 @@ public struct RunManifest: Sendable, Equatable, Codable {
     public var seed: UInt64?
     /// The run this one reran (`replay --rerun`), if any.
     public var rerunOf: Int64?
+    /// The drift scenarios injected into the records (`[[scenario]]`, `replay --scenario`); nil when none.
+    public var scenarios: ScenarioSettings?
 
     /// Creates a manifest of the current format and shadowd version.
     public init(config: Config, inputs: [Input], models: [Model], profile: String? = nil, seed: UInt64? = nil,
-                rerunOf: Int64? = nil) {
+                rerunOf: Int64? = nil, scenarios: ScenarioSettings? = nil) {
         self.format = Self.currentFormat
         self.shadowdVersion = Self.currentShadowdVersion
         self.config = config
@@ -118,10 +124,11 @@ public struct RunManifest: Sendable, Equatable, Codable {
         self.profile = profile
         self.seed = seed
         self.rerunOf = rerunOf
+        self.scenarios = scenarios
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, config, inputs, models, profile, seed
+        case format, config, inputs, models, profile, seed, scenarios
         case shadowdVersion = "shadowd_version"
         case rerunOf = "rerun_of"
     }
@@ -137,5 +144,6 @@ public struct RunManifest: Sendable, Equatable, Codable {
         try c.encode(profile, forKey: .profile)
         try c.encode(seed, forKey: .seed)
         try c.encode(rerunOf, forKey: .rerunOf)
+        try c.encodeIfPresent(scenarios, forKey: .scenarios)
     }
 }

@@ -14,14 +14,17 @@ public enum AliasHistory {
 
         /// Row id (0 before it is stored).
         public var id: Int64
+        /// The alias moved (`champion`).
         public var alias: String
         /// The model holding the alias after the change.
         public var model: String
         /// Its version (`model_versions`), when its digest is known.
         public var version: Int?
+        /// SHA-256 of its model file at the time of the change.
         public var digest: String?
         /// The model that held the alias before.
         public var previous: String?
+        /// Initial record, promotion or rollback.
         public var action: Action
         /// For a rollback: the promotion it undid.
         public var undoes: Int64?

@@ -4,10 +4,15 @@ import ShadowCore
 public struct GateEvidence: Sendable, Equatable, Codable {
     /// One model's latency percentiles in the run (milliseconds) and its request counts.
     public struct Latency: Sendable, Equatable, Codable {
+        /// Requests sent to the model.
         public var requests: Int
+        /// Requests that failed.
         public var errors: Int
+        /// Median latency.
         public var p50Ms: Double
+        /// 99th-percentile latency.
         public var p99Ms: Double
+        /// 99.9th-percentile latency.
         public var p999Ms: Double
 
         /// Creates latency figures.
@@ -22,6 +27,7 @@ public struct GateEvidence: Sendable, Equatable, Codable {
 
     /// The run measured.
     public var run: Int64
+    /// The shadow judged.
     public var shadow: String
     /// The run's champion.
     public var champion: String
@@ -29,8 +35,11 @@ public struct GateEvidence: Sendable, Equatable, Codable {
     public var compared: Int
     /// Disagreements of every kind.
     public var disagreements: Int
+    /// Label flips.
     public var labelFlips: Int
+    /// The shadow's latency row, if the run has one.
     public var shadowLatency: Latency?
+    /// The champion's latency row, if the run has one.
     public var championLatency: Latency?
 
     /// Creates evidence from its figures.

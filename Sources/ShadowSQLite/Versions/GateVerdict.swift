@@ -17,6 +17,7 @@ public struct GateVerdict: Sendable, Equatable, Codable {
         public var clause: String
         /// The measured value; nil when it could not be measured (which fails the clause).
         public var measured: Double?
+        /// Whether the measured value satisfies the clause.
         public var passed: Bool
         /// Why there is no measured value.
         public var note: String?
@@ -32,6 +33,7 @@ public struct GateVerdict: Sendable, Equatable, Codable {
     public var records: Int?
     /// The configured `min_records`.
     public var minRecords: Int
+    /// Each clause in config order.
     public var clauses: [ClauseResult]
     /// Why no evidence could be found, when none was.
     public var problem: String?

@@ -4,10 +4,15 @@ import ShadowCore
 public enum ModelVersions {
     /// One version of a named model.
     public struct Version: Sendable, Equatable, Codable {
+        /// The model's name.
         public var name: String
+        /// 1 for the first digest seen under the name, then counting up.
         public var version: Int
+        /// The model kind.
         public var kind: String
+        /// The model file or endpoint when first seen.
         public var location: String
+        /// SHA-256 of the model file.
         public var digest: String
         /// When a run first used it (ISO-8601 UTC).
         public var firstSeen: String
