@@ -26,6 +26,13 @@ let package = Package(
         .target(name: "ShadowModels", dependencies: ["ShadowCore"]),
         // Drift statistics, windows, streaming detectors and the trigger policy state machine. Pure.
         .target(name: "ShadowDrift", dependencies: ["ShadowCore"]),
+        // Drift scenarios injected into records on the fly (shift, scale, noise, categories, labels, concept, time). Pure.
+        .target(name: "ShadowScenario", dependencies: ["ShadowCore"]),
+        // Backtests of retraining strategies on a labelled timeline, the built-in linear trainer and retrain hooks.
+        .target(
+            name: "ShadowBacktest",
+            dependencies: ["ShadowCore", "ShadowModels", "ShadowDrift", "ShadowFiles", "ShadowScenario", "ShadowConfig"]
+        ),
         // TOML parsing and config validation into ShadowCore settings. Pure.
         .target(name: "ShadowConfig", dependencies: ["ShadowCore"]),
         // Adapter: traffic files (JSONL, CSV) read as streaming record batches.
@@ -45,7 +52,7 @@ let package = Package(
         // Composition: the replay engine wiring sources, models, comparison and store.
         .target(
             name: "ShadowRuntime",
-            dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite"]
+            dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite", "ShadowScenario"]
         ),
         // Drift monitoring on replays: windows and references per feature, detectors, the trigger policy, and its
         // actions (drift/triggers tables, journal entries, exec hooks, webhooks).
@@ -74,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shadowctl",
-            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", "ShadowFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", "ShadowFiles", "ShadowBacktest", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "shadowd",
@@ -84,11 +91,13 @@ let package = Package(
         .executableTarget(
             name: "shadow-bench",
             dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowModels", "ShadowSQLite",
-                           "ShadowDrift"]
+                           "ShadowDrift", "ShadowBacktest"]
         ),
         .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
+        .testTarget(name: "ShadowScenarioTests", dependencies: ["ShadowScenario"]),
+        .testTarget(name: "ShadowBacktestTests", dependencies: ["ShadowBacktest"]),
         .testTarget(name: "ShadowSystemdTests", dependencies: ["ShadowSystemd"]),
         .testTarget(name: "ShadowControlTests", dependencies: ["ShadowControl"]),
         .testTarget(name: "ShadowDaemonTests", dependencies: ["ShadowDaemon", "ShadowControl", "ShadowRuntime",

@@ -1,7 +1,7 @@
 /// The keys each config table accepts; anything else is reported as unknown.
 enum ConfigKeys {
     static let root = ["models", "compare", "store", "source", "replay", "daemon", "sources", "drift", "metrics",
-                       "promotion"]
+                       "promotion", "scenario"]
     static let model = ["name", "role", "kind", "path", "timeout_ms", "features"]
     static let compare = ["task", "threshold", "abs_tol", "rel_tol"]
     static let store = ["path", "batch_rows", "flush_ms", "store_features"]
@@ -28,5 +28,6 @@ enum ConfigKeys {
             + drift.map { "drift." + $0 } + driftDetectors.map { "drift.detectors." + $0 }
             + driftRules.map { "drift.rules." + $0 } + driftActions.map { "drift.actions." + $0 }
             + metrics.map { "metrics." + $0 } + promotion.map { "promotion." + $0 }
+            + ConfigLoader.scenarioKeys.map { "scenario." + $0 }
     }
 }

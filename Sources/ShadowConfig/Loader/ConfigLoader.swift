@@ -55,7 +55,8 @@ public enum ConfigLoader {
             sources: readSources(root, baseDirectory: baseDirectory),
             drift: root.table("drift").map { readDrift($0, baseDirectory: baseDirectory) } ?? DriftSettings(),
             metrics: root.table("metrics").map(readMetrics) ?? MetricsSettings(),
-            promotion: root.table("promotion").map(readPromotion) ?? PromotionSettings()
+            promotion: root.table("promotion").map(readPromotion) ?? PromotionSettings(),
+            scenarios: readScenarios(root)
         )
         let errors = diagnostics.sortedErrors
         return (errors.isEmpty ? settings : nil, errors)

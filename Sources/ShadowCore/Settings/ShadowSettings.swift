@@ -13,11 +13,14 @@ public struct ShadowSettings: Sendable, Equatable {
     public var metrics: MetricsSettings
     /// `[promotion]`: the gate `shadowctl models promote` checks.
     public var promotion: PromotionSettings
+    /// `[[scenario]]`: drift injected into records during replays and backtests (none by default).
+    public var scenarios: ScenarioSettings
 
     public init(models: [ModelSettings], compare: CompareSettings = .init(), store: StoreSettings = .init(),
                 source: SourceSettings = .init(), replay: ReplaySettings = .init(), daemon: DaemonSettings = .init(),
                 sources: [TrafficSourceSettings] = [], drift: DriftSettings = .init(),
-                metrics: MetricsSettings = .init(), promotion: PromotionSettings = .init()) {
+                metrics: MetricsSettings = .init(), promotion: PromotionSettings = .init(),
+                scenarios: ScenarioSettings = .init()) {
         self.models = models
         self.compare = compare
         self.store = store
@@ -28,6 +31,7 @@ public struct ShadowSettings: Sendable, Equatable {
         self.drift = drift
         self.metrics = metrics
         self.promotion = promotion
+        self.scenarios = scenarios
     }
 
     /// The one model whose role is `champion`.

@@ -1,5 +1,6 @@
 import ShadowCore
 import ShadowFiles
+import ShadowScenario
 
 /// Decodes a chunk, asks every model concurrently, and compares each shadow with the champion.
 struct BatchProcessor: Sendable {
@@ -7,9 +8,12 @@ struct BatchProcessor: Sendable {
     let models: [any ReplayModel]
     let comparator: Comparator
     let storeFeatures: Bool
+    /// Drift scenarios applied to each decoded batch (nil: none configured, and no cost).
+    var injector: DriftInjector? = nil
 
     func process(_ chunk: LineChunk, decoder: RecordDecoder) async -> BatchResult {
-        let batch = decoder.decode(chunk)
+        var batch = decoder.decode(chunk)
+        if let injector { injector.apply(to: &batch) }
         let predictions = await predictAll(batch)
         var rows: [DisagreementRow] = []
         var counts = models.dropFirst().map { ShadowSummary(name: $0.name) }

@@ -1,4 +1,5 @@
 import ShadowCore
+import ShadowScenario
 
 /// The models a replay sends records to, with the comparison and the feature schema records are read with.
 /// The daemon swaps the whole set on reload; a batch uses one set from start to end.
@@ -8,6 +9,8 @@ public struct ModelSet: Sendable {
     public let comparator: Comparator
     public let schema: FeatureSchema
     public let storeFeatures: Bool
+    /// Drift scenarios applied to every decoded batch (`[[scenario]]`, `replay --scenario`); nil when none.
+    public var injector: DriftInjector?
 
     public init(models: [any ReplayModel], comparator: Comparator, schema: FeatureSchema, storeFeatures: Bool) {
         precondition(models.first?.role == .champion, "the champion comes first")
@@ -20,8 +23,10 @@ public struct ModelSet: Sendable {
     /// Loads the configured model files (see `ModelFactory`).
     public static func load(_ settings: ShadowSettings) throws -> ModelSet {
         let loaded = try ModelFactory.load(settings)
-        return ModelSet(models: loaded.models, comparator: Comparator(settings: settings.compare),
-                        schema: loaded.schema, storeFeatures: settings.store.storeFeatures)
+        var set = ModelSet(models: loaded.models, comparator: Comparator(settings: settings.compare),
+                           schema: loaded.schema, storeFeatures: settings.store.storeFeatures)
+        set.injector = try DriftInjector.make(settings: settings.scenarios, schema: loaded.schema)
+        return set
     }
 
     /// The `models` table rows for a run replayed with this set.
@@ -36,6 +41,6 @@ public struct ModelSet: Sendable {
     }
 
     var processor: BatchProcessor {
-        BatchProcessor(models: models, comparator: comparator, storeFeatures: storeFeatures)
+        BatchProcessor(models: models, comparator: comparator, storeFeatures: storeFeatures, injector: injector)
     }
 }

@@ -38,7 +38,8 @@ public struct ReplayEngine: Sendable {
             total += FileBytes.size(path) ?? 0
         }
         let run = try store.beginRun(RunInfo(startedAtMs: MonotonicClock.epochMs(), configPath: configPath,
-                                             inputs: inputs, models: modelSet.infos))
+                                             inputs: inputs, models: modelSet.infos,
+                                             manifest: modelSet.scenarioManifest(configPath: configPath, inputs: inputs)))
         let set = modelSet
         let source = SourceReplay(store: store, settings: settings.replay, observers: observers, currentModels: { set })
         let started = MonotonicClock.nanos()
