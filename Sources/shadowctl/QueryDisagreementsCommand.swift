@@ -32,16 +32,16 @@ struct QueryDisagreementsCommand: ParsableCommand {
     @Option(help: "Row order: id (insertion), time (record time, oldest first) or delta (largest first).")
     var order: String = "id"
 
-    /// ORDER BY per --order, each one an index on (run_id, column) can serve (SQLite sorts NULL first ascending and
-    /// last descending, so records without a time come first and shadow errors, without a delta, last).
-    static let orders = ["id": "id", "time": "record_time, id", "delta": "delta DESC, id"]
+    /// The --order values (SQLite sorts NULL first ascending and last descending, so records without a time come
+    /// first and shadow errors, without a delta, last).
+    static let orders = Set(DisagreementQuery.Order.allCases.map(\.rawValue))
 
     func validate() throws {
         if let kind, DisagreementKind(rawValue: kind) == nil {
             let kinds = DisagreementKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--kind must be one of \(kinds), got '\(kind)'")
         }
-        if Self.orders[order] == nil { throw ValidationError("--order must be id, time or delta, got '\(order)'") }
+        if !Self.orders.contains(order) { throw ValidationError("--order must be id, time or delta, got '\(order)'") }
         if let since, Self.sinceBound(since, nowMs: 0) == nil {
             throw ValidationError("--since expects 30m, 2h, 7d or an ISO-8601 time like 2025-03-03T00:00:00Z, got '\(since)'")
         }
@@ -51,23 +51,24 @@ struct QueryDisagreementsCommand: ParsableCommand {
     }
 
     func run() throws {
-        var filters: [(sql: String, values: [QueryValue])] = []
-        if let shadow { filters.append(("shadow = ?", [.text(shadow)])) }
-        if let kind { filters.append(("kind = ?", [.text(kind)])) }
-        if let since, let bound = Self.sinceBound(since, nowMs: (Date().timeIntervalSince1970 * 1000).rounded()) {
-            filters.append(("record_time >= ?", [.text(bound)]))
-        }
-        filters += feature.compactMap(Self.featureFilter)
+        let bound = since.flatMap { Self.sinceBound($0, nowMs: (Date().timeIntervalSince1970 * 1000).rounded()) }
+        let conditions = feature.compactMap(Self.featureFilter).map { ($0.sql, $0.values.map(\.sqlite)) }
         // Tables show scores to 4 decimals under short headers so the record time and features keep room; JSON and CSV
         // are exact, with the schema's column names.
         let table = options.format == .table
         let champion = table ? Self.rounded("champion_output") + " AS champion" : "champion_output"
         let shadowOutput = table ? Self.rounded("shadow_output") + " AS shadow_out" : "shadow_output"
-        try options.print(select: """
-            SELECT id, run_id AS run, record_id, record_time, shadow, kind, \(champion), \(shadowOutput),
-                   \(table ? "round(delta, 4)" : "delta") AS delta, features
-            FROM disagreements
-            """, runColumn: "run_id", filters: filters, order: Self.orders[order] ?? "id")
+        let columns = """
+            id, run_id AS run, record_id, record_time, shadow, kind, \(champion), \(shadowOutput),
+            \(table ? "round(delta, 4)" : "delta") AS delta, features
+            """
+        try QueryPlanned.print(options: options) { db in
+            // The planner answers from the run's timeline tables when it can (DisagreementQuery explains when).
+            let query = DisagreementQuery(run: try options.run?.resolve(db), shadow: shadow, kind: kind, since: bound,
+                                          conditions: conditions, order: DisagreementQuery.Order(rawValue: order) ?? .id,
+                                          limit: options.limit, columns: columns)
+            return try query.run(on: db).table
+        }
     }
 }
 

@@ -22,20 +22,23 @@ struct RunTimeline: Sendable {
     private var buckets: FeatureBucketCounter
     private var top: [[TopDisagreements]] = []
     private var recordCount = 0
+    /// Disagreement rows observed in the run so far (their order is the rows' id order).
+    private var rowCount: Int64
     private var lastFlushNanos: UInt64 = 0
     private var hits: [(record: Int, hit: FeatureBucketCounter.Hit)] = []
     private var scratch: [FeatureBucketCounter.Hit] = []
 
     /// A run starting at interval `nextIndex`, with bucket schemes and top rows restored from the store (if any).
     init(run: Int64, settings: TimelineSettings, features: [String], nextIndex: Int = 0,
-         schemes: [FeatureScheme]? = nil, top: [DisagreementRow] = []) {
+         schemes: [FeatureScheme]? = nil, top: [(row: DisagreementRow, seq: Int64)] = [], rows: Int64 = 0) {
         self.run = run
         self.settings = settings
         self.nextIndex = nextIndex
+        rowCount = rows
         buckets = FeatureBucketCounter(names: features, settings: settings, schemes: schemes)
-        for row in top {
-            let s = shadow(row.shadow)
-            self.top[s][Self.kindIndex(row.kind)].offer(row)
+        for entry in top {
+            let s = shadow(entry.row.shadow)
+            self.top[s][Self.kindIndex(entry.row.kind)].offer(entry.row, seq: entry.seq)
         }
         for s in self.top.indices { for k in self.top[s].indices { self.top[s][k].markWritten() } }
     }
@@ -181,7 +184,8 @@ struct RunTimeline: Sendable {
             }
             let k = Self.kindIndex(row.kind)
             kindCounts[s][k] += 1
-            top[s][k].offer(row)
+            top[s][k].offer(row, seq: rowCount)
+            rowCount += 1
             while p < list.count && list[p].id != row.recordID { p += 1 }
             guard p < list.count else { continue }
             hits.append((p, FeatureBucketCounter.Hit(shadow: s, flip: row.kind == .labelFlip)))

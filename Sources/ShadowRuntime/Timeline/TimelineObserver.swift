@@ -43,7 +43,7 @@ public final class TimelineObserver: ReplayObserver {
                         let resumed = writes.resume(run: batch.run, features: batch.schema.names, settings: settings)
                         runs[batch.run] = RunTimeline(run: batch.run, settings: settings, features: batch.schema.names,
                                                       nextIndex: resumed.nextIndex, schemes: resumed.schemes,
-                                                      top: resumed.top)
+                                                      top: resumed.top, rows: resumed.rows)
                     }
                     let rows = runs[batch.run]!.add(batch, nanos: nanos, epochMs: epochMs)
                     if !rows.isEmpty { writes.enqueue(rows) }
@@ -135,12 +135,12 @@ final class TimelineWrites: Sendable {
 
     /// What the store holds of a run (nothing for a new run, or when it cannot be read).
     func resume(run: Int64, features: [String], settings: TimelineSettings)
-        -> (nextIndex: Int, schemes: [FeatureScheme]?, top: [DisagreementRow])
+        -> (nextIndex: Int, schemes: [FeatureScheme]?, top: [(row: DisagreementRow, seq: Int64)], rows: Int64)
     {
         queue.sync {
             (try? store.write { db in
                 try TimelineStorage.resume(run: run, features: features, settings: settings, from: db)
-            }) ?? (0, nil, [])
+            }) ?? (0, nil, [], 0)
         }
     }
 }

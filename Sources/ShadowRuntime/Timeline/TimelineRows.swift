@@ -50,7 +50,7 @@ struct TimelineRows: Sendable {
     var buckets: [Bucket] = []
     var sampleEvery = 1
     /// The run's kept top disagreements per shadow and kind, replacing what is stored (nil: unchanged).
-    var top: [DisagreementRow]?
+    var top: [(row: DisagreementRow, seq: Int64)]?
     var run: Int64 = 0
 
     var isEmpty: Bool { intervals.isEmpty && buckets.isEmpty && top == nil }

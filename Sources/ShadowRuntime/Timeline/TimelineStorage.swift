@@ -56,13 +56,13 @@ enum TimelineStorage {
         if let top = rows.top {
             try db.run("DELETE FROM top_disagreements WHERE run_id = ?", .integer(rows.run))
             let insert = try db.prepare("""
-                INSERT INTO top_disagreements(run_id, shadow, kind, magnitude, record_id, record_time, champion_output,
-                                              shadow_output, delta, features)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO top_disagreements(run_id, shadow, kind, magnitude, seq, record_id, record_time,
+                                              champion_output, shadow_output, delta, features)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in top {
+            for (row, seq) in top {
                 try insert.bind([.integer(rows.run), .text(row.shadow), .text(row.kind.rawValue),
-                                 .double(abs(row.delta ?? 0)), .text(row.recordID), time(row.recordTimeMs),
+                                 .double(abs(row.delta ?? 0)), .integer(seq), .text(row.recordID), time(row.recordTimeMs),
                                  .text(row.championOutput), .text(row.shadowOutput), real(row.delta),
                                  row.featuresJSON.map { .text($0) } ?? .null])
                 try insert.step()
@@ -74,7 +74,7 @@ enum TimelineStorage {
     /// What a run already has in the store: the next interval index, the bucket schemes of `features` (nil unless
     /// every feature has one), and the kept top disagreements.
     static func resume(run: Int64, features: [String], settings: TimelineSettings, from db: SQLiteDatabase) throws
-        -> (nextIndex: Int, schemes: [FeatureScheme]?, top: [DisagreementRow])
+        -> (nextIndex: Int, schemes: [FeatureScheme]?, top: [(row: DisagreementRow, seq: Int64)], rows: Int64)
     {
         let last = try db.scalar("SELECT max(interval) FROM timeline_disagreements WHERE run_id = ?", .integer(run))
         let lastModel = try db.scalar("SELECT max(interval) FROM timeline WHERE run_id = ?", .integer(run))
@@ -91,17 +91,18 @@ enum TimelineStorage {
         let names = Array(features.prefix(settings.maxFeatures))
         let schemes = names.map { byFeature[$0].flatMap { FeatureScheme.restore($0, settings: settings) } }
         let top = try db.query("""
-            SELECT shadow, kind, record_id, record_time, champion_output, shadow_output, delta, features
+            SELECT shadow, kind, record_id, record_time, champion_output, shadow_output, delta, features, seq
             FROM top_disagreements WHERE run_id = ?
-            """, .integer(run)) { s -> DisagreementRow? in
+            """, .integer(run)) { s -> (row: DisagreementRow, seq: Int64)? in
             guard let kind = DisagreementKind(rawValue: s.text(at: 1) ?? "") else { return nil }
-            return DisagreementRow(recordID: s.text(at: 2) ?? "", recordTimeMs: s.text(at: 3).flatMap(StoredTime.epochMs),
+            return (DisagreementRow(recordID: s.text(at: 2) ?? "", recordTimeMs: s.text(at: 3).flatMap(StoredTime.epochMs),
                                    shadow: s.text(at: 0) ?? "", kind: kind, championOutput: s.text(at: 4) ?? "",
                                    shadowOutput: s.text(at: 5) ?? "", delta: s.isNull(at: 6) ? nil : s.double(at: 6),
-                                   featuresJSON: s.text(at: 7))
+                                   featuresJSON: s.text(at: 7)), s.int64(at: 8))
         }.compactMap { $0 }
+        let observed = try db.scalar("SELECT sum(count) FROM timeline_disagreements WHERE run_id = ?", .integer(run))
         let complete = !names.isEmpty && schemes.allSatisfy { $0 != nil }
-        return (next, complete ? schemes.map { $0! } : nil, top)
+        return (next, complete ? schemes.map { $0! } : nil, top, Int64(observed?.intValue ?? 0))
     }
 
     private static func time(_ ms: Double?) -> SQLiteValue {

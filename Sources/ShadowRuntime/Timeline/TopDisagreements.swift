@@ -1,33 +1,34 @@
 import ShadowCore
 
-/// The `k` disagreements with the largest |delta| of one shadow and kind: a min-heap on |delta|. Rows without a
-/// delta (shadow errors) are not kept.
+/// The `k` disagreements with the largest |delta| of one shadow and kind: a min-heap on (|delta|, later first), so
+/// among equal values the earlier rows (smaller `seq`, smaller id) stay. Rows without a delta (shadow errors) are not
+/// kept.
 struct TopDisagreements: Sendable {
     let capacity: Int
-    private(set) var heap: [DisagreementRow] = []
+    private(set) var heap: [(row: DisagreementRow, seq: Int64)] = []
     /// Whether the kept set changed since the last `markWritten`.
     private(set) var changed = false
 
-    init(capacity: Int, rows: [DisagreementRow] = []) {
+    init(capacity: Int, rows: [(row: DisagreementRow, seq: Int64)] = []) {
         self.capacity = capacity
-        for row in rows { offer(row) }
+        for entry in rows { offer(entry.row, seq: entry.seq) }
         changed = false
     }
 
     /// The smallest |delta| kept, when full (a row must beat it to enter).
-    var threshold: Double? { heap.count >= capacity ? Self.magnitude(heap[0]) : nil }
+    var threshold: Double? { heap.count >= capacity ? Self.magnitude(heap[0].row) : nil }
 
     /// Keeps `row` when it is among the largest so far.
     @inline(__always)
-    mutating func offer(_ row: DisagreementRow) {
+    mutating func offer(_ row: DisagreementRow, seq: Int64) {
         guard capacity > 0, let delta = row.delta, !delta.isNaN else { return }
         let magnitude = abs(delta)
         if heap.count < capacity {
-            heap.append(row)
+            heap.append((row, seq))
             siftUp(heap.count - 1)
             changed = true
-        } else if magnitude > Self.magnitude(heap[0]) {
-            heap[0] = row
+        } else if magnitude > Self.magnitude(heap[0].row) {
+            heap[0] = (row, seq)
             siftDown(0)
             changed = true
         }
@@ -37,11 +38,18 @@ struct TopDisagreements: Sendable {
 
     static func magnitude(_ row: DisagreementRow) -> Double { abs(row.delta ?? 0) }
 
+    /// Whether entry `a` ranks below `b`: smaller |delta|, or equal and later.
+    @inline(__always)
+    func below(_ a: Int, _ b: Int) -> Bool {
+        let ma = Self.magnitude(heap[a].row), mb = Self.magnitude(heap[b].row)
+        return ma < mb || (ma == mb && heap[a].seq > heap[b].seq)
+    }
+
     private mutating func siftUp(_ index: Int) {
         var child = index
         while child > 0 {
             let parent = (child - 1) / 2
-            guard Self.magnitude(heap[child]) < Self.magnitude(heap[parent]) else { return }
+            guard below(child, parent) else { return }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -52,8 +60,8 @@ struct TopDisagreements: Sendable {
         while true {
             let left = 2 * parent + 1, right = left + 1
             var smallest = parent
-            if left < heap.count, Self.magnitude(heap[left]) < Self.magnitude(heap[smallest]) { smallest = left }
-            if right < heap.count, Self.magnitude(heap[right]) < Self.magnitude(heap[smallest]) { smallest = right }
+            if left < heap.count, below(left, smallest) { smallest = left }
+            if right < heap.count, below(right, smallest) { smallest = right }
             if smallest == parent { return }
             heap.swapAt(parent, smallest)
             parent = smallest

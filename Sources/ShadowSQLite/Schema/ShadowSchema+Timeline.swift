@@ -51,6 +51,7 @@ extension ShadowSchema {
             shadow          TEXT NOT NULL,
             kind            TEXT NOT NULL,
             magnitude       REAL NOT NULL,
+            seq             INTEGER NOT NULL,
             record_id       TEXT NOT NULL,
             record_time     TEXT,
             champion_output TEXT NOT NULL,
@@ -73,31 +74,32 @@ extension ShadowSchema {
         FROM timeline t LEFT JOIN models m ON m.run_id = t.run_id AND m.name = t.model;
 
         CREATE VIEW timeline_rates AS
-        WITH per_interval AS (
-            SELECT run_id, interval, shadow, max(compared) AS compared, sum(count) AS disagreements,
-                   sum(CASE kind WHEN 'label_flip' THEN count ELSE 0 END) AS label_flips,
-                   sum(CASE kind WHEN 'score_delta' THEN count ELSE 0 END) AS score_deltas,
-                   sum(CASE kind WHEN 'shadow_error' THEN count ELSE 0 END) AS shadow_errors
-            FROM timeline_disagreements GROUP BY run_id, interval, shadow
+        WITH counts AS (
+            SELECT run_id, interval, shadow, kind, compared, count FROM timeline_disagreements
+            UNION ALL
+            SELECT run_id, interval, shadow, 'any', max(compared), sum(count) FROM timeline_disagreements
+            GROUP BY run_id, interval, shadow
         ), per_run AS (
-            SELECT run_id, shadow, CAST(sum(disagreements) AS REAL) / max(sum(compared), 1) AS run_rate
-            FROM per_interval GROUP BY run_id, shadow
+            SELECT run_id, shadow, kind, CAST(sum(count) AS REAL) / max(sum(compared), 1) AS run_rate
+            FROM counts GROUP BY run_id, shadow, kind
+        ), replicas AS (
+            SELECT c.run_id, c.interval, c.kind, max(CAST(c.count AS REAL) / max(c.compared, 1)) AS replica_rate
+            FROM counts c JOIN models m ON m.run_id = c.run_id AND m.name = c.shadow AND m.role = 'replica'
+            GROUP BY c.run_id, c.interval, c.kind
         ), spans AS (
             SELECT run_id, interval, min(started_at) AS started_at, max(seconds) AS seconds,
                    min(min_record_time) AS min_record_time, max(max_record_time) AS max_record_time
             FROM timeline GROUP BY run_id, interval
         )
-        SELECT i.run_id, i.interval, s.started_at, s.seconds, s.min_record_time, s.max_record_time, i.shadow,
-               m.role, i.compared, i.disagreements, i.label_flips, i.score_deltas, i.shadow_errors,
-               CAST(i.disagreements AS REAL) / max(i.compared, 1) AS rate, r.run_rate,
-               1.96 * sqrt(r.run_rate * (1 - r.run_rate) / max(i.compared, 1)) AS noise,
-               (SELECT max(CAST(x.disagreements AS REAL) / max(x.compared, 1)) FROM per_interval x
-                JOIN models mx ON mx.run_id = x.run_id AND mx.name = x.shadow AND mx.role = 'replica'
-                WHERE x.run_id = i.run_id AND x.interval = i.interval) AS replica_rate
-        FROM per_interval i
-        JOIN per_run r ON r.run_id = i.run_id AND r.shadow = i.shadow
-        LEFT JOIN spans s ON s.run_id = i.run_id AND s.interval = i.interval
-        LEFT JOIN models m ON m.run_id = i.run_id AND m.name = i.shadow;
+        SELECT c.run_id, c.interval, s.started_at, s.seconds, s.min_record_time, s.max_record_time, c.shadow, m.role,
+               c.kind, c.compared, c.count AS disagreements, CAST(c.count AS REAL) / max(c.compared, 1) AS rate,
+               r.run_rate, 1.96 * sqrt(r.run_rate * (1 - r.run_rate) / max(c.compared, 1)) AS noise,
+               x.replica_rate
+        FROM counts c
+        JOIN per_run r ON r.run_id = c.run_id AND r.shadow = c.shadow AND r.kind = c.kind
+        LEFT JOIN spans s ON s.run_id = c.run_id AND s.interval = c.interval
+        LEFT JOIN models m ON m.run_id = c.run_id AND m.name = c.shadow
+        LEFT JOIN replicas x ON x.run_id = c.run_id AND x.interval = c.interval AND x.kind = c.kind;
 
         CREATE VIEW bucket_lift AS
         WITH totals AS (
@@ -136,7 +138,8 @@ extension ShadowSchema {
         SELECT s.run_id, s.shadow, s.feature, s.records, s.disagreements, s.label_flips, s.skew, s.flip_skew,
                d.bucket AS top_bucket, d.lift AS top_lift, d.disagreement_share AS top_share,
                d.record_share AS top_record_share,
-               f.bucket AS top_flip_bucket, f.flip_lift AS top_flip_lift, f.flip_share AS top_flip_share
+               f.bucket AS top_flip_bucket, f.flip_lift AS top_flip_lift, f.flip_share AS top_flip_share,
+               f.record_share AS top_flip_record_share
         FROM skew s
         LEFT JOIN ranked d ON d.run_id = s.run_id AND d.shadow = s.shadow AND d.feature = s.feature AND d.lift_rank = 1
         LEFT JOIN ranked f ON f.run_id = s.run_id AND f.shadow = s.shadow AND f.feature = s.feature AND f.flip_rank = 1;
