@@ -50,6 +50,8 @@ struct ReplayRerun {
         do {
             settings = try ConfigLoader.parse(config.text ?? "", file: config.path, baseDirectory: config.baseDirectory)
             settings.store.path = database
+            // The scenarios as the run applied them: the config's [[scenario]] tables plus any `--scenario` file.
+            if let scenarios = manifest.scenarios { settings.scenarios = scenarios }
             modelSet = try ModelSet.load(settings)
         } catch {
             throw ModelsStore.fail("run \(run): \(error)")
@@ -63,7 +65,7 @@ struct ReplayRerun {
             for difference in differences { ModelsStore.warn(difference + " (rerunning anyway: --force)") }
         }
         let pinned = RunManifest(config: config, inputs: inputs, models: [], profile: manifest.profile,
-                                 seed: manifest.seed, rerunOf: run)
+                                 seed: manifest.seed, rerunOf: run, scenarios: manifest.scenarios)
         let summary: RunSummary
         do {
             summary = try await replay(settings: settings, modelSet: modelSet, manifest: pinned,
