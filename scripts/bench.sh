@@ -75,4 +75,5 @@ PY
 
 # 5. Drift detectors and triggers, scored beside River on streams with known drift points.
 scripts/bench-drift.sh ${1:-}
+scripts/bench-backtest.sh ${1:-}
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

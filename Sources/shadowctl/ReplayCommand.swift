@@ -44,6 +44,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Do not show progress.")
     var quiet = false
 
+    @Option(help: "With --local: a TOML file of [[scenario]] tables (drift injected into the records).")
+    var scenario: String?
+
     @Option(help: "Replay run N again, in this process, with the inputs and config text in its manifest.")
     var rerun: Int64?
 
@@ -59,6 +62,7 @@ struct ReplayCommand: AsyncParsableCommand {
             return
         }
         if force { throw ValidationError("--force is for --rerun") }
+        if scenario != nil && !local { throw ValidationError("--scenario is for --local replays") }
         if files.isEmpty && cancel == nil { throw ValidationError("name at least one traffic file") }
         if local && (wait || cancel != nil) { throw ValidationError("--wait and --cancel are for the daemon, not --local") }
     }
@@ -78,7 +82,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let display = quiet ? nil : ProgressDisplay()
         let outcome: LocalReplay.Outcome
         do {
-            outcome = try await LocalReplay.run(configPath: config, databasePath: db, inputs: files,
+            outcome = try await LocalReplay.run(configPath: config, databasePath: db, inputs: files, scenarioPath: scenario,
                                                 observers: TimelineObserver.localObservers(adding: DriftMonitor.localObservers)) { progress in
                 display?.show(progress)
             }

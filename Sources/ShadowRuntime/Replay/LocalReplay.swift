@@ -25,13 +25,15 @@ public enum LocalReplay {
         public static let none = Observers(observers: [], finish: {})
     }
 
-    /// Loads the config and models, replays `inputs` into the database (`databasePath` overrides `[store] path`);
+    /// Loads the config and models, replays `inputs` into the database (`databasePath` overrides `[store] path`; `scenarioPath` adds the
+    /// `[[scenario]]` tables of a scenario file);
     /// `observers` builds what watches the committed batches (the drift monitor lives in a target above this one).
-    public static func run(configPath: String, databasePath: String?, inputs: [String],
+    public static func run(configPath: String, databasePath: String?, inputs: [String], scenarioPath: String? = nil,
                            observers: (ShadowSettings, SQLiteStore) throws -> Observers = { _, _ in .none },
                            progress: @escaping @Sendable (ReplayProgress) -> Void) async throws -> Outcome {
         var settings = try ConfigLoader.load(path: configPath)
         if let databasePath { settings.store.path = databasePath }
+        if let scenarioPath { settings.scenarios.scenarios += try ConfigLoader.loadScenarios(path: scenarioPath).scenarios }
         let modelSet = try ModelSet.load(settings)
         let store = try SQLiteStore(path: settings.store.path, settings: settings.store)
         defer { store.close() }
