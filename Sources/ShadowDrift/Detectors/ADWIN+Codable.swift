@@ -31,16 +31,22 @@ extension ADWIN {
                                                    debugDescription: "ADWIN rows do not match maxBuckets")
         }
         rowCount = counts.count
-        for (i, n) in counts.enumerated() { rowCounts[i] = n }
+        for (i, n) in counts.enumerated() { rowCounts[i] = Int32(n) }
         var next = 0
         for (row, n) in counts.enumerated() {
-            for k in 0..<(2 * n) { cells[2 * row * slots + k] = stored[next + k] }
+            for k in 0..<(2 * n) { cells[row * rowStride + k] = stored[next + k] }
             next += 2 * n
         }
+        // Σ|bucket total| is exactly what the screen's rounding margin needs (ADWIN+Screen.swift).
+        sumAbs = Swift.stride(from: 0, to: stored.count, by: 2).reduce(0) { $0 + abs(stored[$1]) } * (1 + 1e-12)
     }
 
     /// Encodes the parameters and the rows in use.
     public func encode(to encoder: any Encoder) throws {
+        try flushed.encodeFlushed(to: encoder)
+    }
+
+    private func encodeFlushed(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(delta, forKey: .delta)
         try c.encode(clock, forKey: .clock)
@@ -54,16 +60,15 @@ extension ADWIN {
         try c.encode(untilCheck, forKey: .untilCheck)
         try c.encode(driftPending, forKey: .driftPending)
         try c.encode(detections, forKey: .detections)
-        try c.encode(Array(rowCounts[0..<rowCount]), forKey: .rowCounts)
+        try c.encode((0..<rowCount).map { Int(rowCounts[$0]) }, forKey: .rowCounts)
         try c.encode(liveCells, forKey: .cells)
     }
 
-    /// (total, variance) pairs of the buckets in use, row by row, oldest first: the canonical state.
+    /// (total, variance) pairs of the buckets in use, row by row, oldest first (pending samples not included).
     var liveCells: [Double] {
-        let slots = maxBuckets + 1
         var out: [Double] = []
         for row in 0..<rowCount {
-            out += cells[(2 * row * slots)..<(2 * row * slots + 2 * rowCounts[row])]
+            out += cells[(row * rowStride)..<(row * rowStride + 2 * Int(rowCounts[row]))]
         }
         return out
     }
@@ -72,19 +77,21 @@ extension ADWIN {
 extension ADWIN: Hashable {
     /// Equal when parameters and the buckets in use are equal (slots past a row's end are ignored).
     public static func == (a: ADWIN, b: ADWIN) -> Bool {
-        a.delta == b.delta && a.clock == b.clock && a.maxBuckets == b.maxBuckets
+        let a = a.flushed, b = b.flushed
+        return a.delta == b.delta && a.clock == b.clock && a.maxBuckets == b.maxBuckets
             && a.minWindowLength == b.minWindowLength && a.gracePeriod == b.gracePeriod
             && a.resetOnDrift == b.resetOnDrift && a.total == b.total && a.variance == b.variance
             && a.width == b.width && a.untilCheck == b.untilCheck && a.driftPending == b.driftPending
             && a.detections == b.detections && a.rowCount == b.rowCount
-            && a.rowCounts[0..<a.rowCount] == b.rowCounts[0..<b.rowCount] && a.liveCells == b.liveCells
+            && (0..<a.rowCount).allSatisfy({ a.rowCounts[$0] == b.rowCounts[$0] }) && a.liveCells == b.liveCells
     }
 
     /// Hashes the canonical state.
     public func hash(into h: inout Hasher) {
-        h.combine(width)
-        h.combine(total)
-        h.combine(untilCheck)
-        h.combine(liveCells)
+        let s = flushed
+        h.combine(s.width)
+        h.combine(s.total)
+        h.combine(s.untilCheck)
+        h.combine(s.liveCells)
     }
 }
