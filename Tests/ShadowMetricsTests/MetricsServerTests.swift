@@ -98,6 +98,17 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(3))
     }
 
+    @Test func aRequestInPiecesIsAnswered() throws {
+        let fixture = try Fixture()
+        let client = try #require(RawClient(fixture.address))
+        defer { client.close() }
+        for piece in ["GET /met", "rics HTTP/1.1\r", "\nHost: t\r\n", "\r\n"] {
+            client.send(piece)
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        #expect(client.readAll().hasSuffix("shadowd_scrapes_total 1\n"))
+    }
+
     @Test func connectionsOverTheLimitGet503() throws {
         var limits = MetricsServer.Limits()
         limits.maxConnections = 2

@@ -44,6 +44,19 @@ import Testing
         #expect(counters.models.values.reduce(0) { $0 + $1.requests } == UInt64(2 * (ReplayCounters.maxModels + 10)))
     }
 
+    @Test func kindIndicesFollowAllCases() {
+        for (index, kind) in DisagreementKind.allCases.enumerated() {
+            #expect(ReplayCounters.kindIndex(kind) == index)
+        }
+    }
+
+    @Test func rowsOfAnUnnamedShadowAreCountedByName() {
+        var counters = ReplayCounters()
+        counters.add(TestBatches.batch(models: ["c", "s"], latencies: [1],
+                                       disagreements: [("s", .scoreDelta), ("ghost", .labelFlip), ("s", .scoreDelta)]))
+        #expect(counters.disagreements == ["s": [.scoreDelta: 2], "ghost": [.labelFlip: 1]])
+    }
+
     @Test func lagIsNowMinusTheNewestRecordTime() {
         var counters = ReplayCounters()
         #expect(!counters.families(nowMs: 5).contains { $0.name == "shadowd_replay_lag_seconds" })

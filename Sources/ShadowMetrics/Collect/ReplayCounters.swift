@@ -36,31 +36,65 @@ public struct ReplayCounters: Sendable, Equatable {
     /// Nothing counted yet.
     public init() {}
 
-    /// Counts one committed batch.
+    /// Counts one committed batch. Runs on the replay's commit path: records and rows are read in place (no
+    /// copies, no hashing per row); dictionaries are touched once per model and shadow per batch.
     public mutating func add(_ batch: ObservedBatch) {
         let records = batch.records.records
         self.records &+= UInt64(records.count)
         for reject in batch.records.rejects { self.rejects[reject.code, default: 0] &+= 1 }
         var newest = newestRecordMs ?? -.infinity
-        for record in records {
-            if let ms = record.epochMs, ms > newest { newest = ms }
+        records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                if let ms = records[index].epochMs, ms > newest { newest = ms }
+            }
         }
         if newest > -.infinity { newestRecordMs = newest }
         for (name, predictions) in zip(batch.models, batch.predictions) {
             let key = Self.boundedKey(name, in: models)
             var counters = models.removeValue(forKey: key) ?? ModelCounters()
             counters.requests &+= UInt64(predictions.count)
-            for case let code? in predictions.errors { counters.errors[code, default: 0] &+= 1 }
+            predictions.errors.withUnsafeBufferPointer { errors in
+                for index in errors.indices { if let code = errors[index] { counters.errors[code, default: 0] &+= 1 } }
+            }
             counters.latency.record(predictions.latencyNanos)
             models[key] = counters
         }
-        for name in batch.models.dropFirst() where disagreements[name] == nil {   // shadows and replicas
-            let key = Self.boundedKey(name, in: disagreements)
-            if disagreements[key] == nil { disagreements[key] = [:] }
+        addDisagreements(batch)
+    }
+
+    /// Counts the batch's disagreement rows per shadow (every model after the champion) and kind.
+    private mutating func addDisagreements(_ batch: ObservedBatch) {
+        let shadows = batch.models.dropFirst()
+        let kinds = DisagreementKind.allCases
+        var counts = [UInt64](repeating: 0, count: shadows.count * kinds.count)
+        batch.disagreements.withUnsafeBufferPointer { rows in
+            for index in rows.indices {
+                let kind = Self.kindIndex(rows[index].kind)
+                if let shadow = shadows.firstIndex(of: rows[index].shadow) {
+                    counts[(shadow - shadows.startIndex) * kinds.count + kind] &+= 1
+                } else {   // a row of a shadow the batch does not name (not expected): counted by name
+                    let key = Self.boundedKey(rows[index].shadow, in: disagreements)
+                    disagreements[key, default: [:]][kinds[kind], default: 0] &+= 1
+                }
+            }
         }
-        for row in batch.disagreements {
-            let key = disagreements[row.shadow] == nil ? Self.boundedKey(row.shadow, in: disagreements) : row.shadow
-            disagreements[key, default: [:]][row.kind, default: 0] &+= 1
+        for (offset, name) in shadows.enumerated() {
+            let key = Self.boundedKey(name, in: disagreements)
+            var byKind = disagreements.removeValue(forKey: key) ?? [:]
+            for (k, kind) in kinds.enumerated() where counts[offset * kinds.count + k] > 0 {
+                byKind[kind, default: 0] &+= counts[offset * kinds.count + k]
+            }
+            disagreements[key] = byKind
+        }
+    }
+
+    /// The position of `kind` in `DisagreementKind.allCases`.
+    @inline(__always)
+    static func kindIndex(_ kind: DisagreementKind) -> Int {
+        switch kind {
+        case .labelFlip: 0
+        case .scoreDelta: 1
+        case .shadowError: 2
         }
     }
 

@@ -84,6 +84,9 @@ struct HTTPConnection {
                 return
             }
             input += buffer[..<n]
+            // A head ends with a line feed: parse only when one arrived (a client sending a byte at a time costs
+            // one scan per line, not one per byte).
+            guard buffer[..<n].contains(0x0A) || input.count > limits.requestHeadBytes else { continue }
             let outcome = HTTPRequestParser.parse(input, limit: limits.requestHeadBytes)
             if outcome != .needMore {
                 respond(router.respond(to: outcome), now: now, limits: limits, epochSeconds: epochSeconds)
