@@ -18,7 +18,12 @@ extension ADWIN {
             // Row 0's queue: its buckets, then the pending samples (variance 0, as River inserts them).
             var n = Int(rowCounts[0])
             for i in 0..<n { Self.storePair(p, a &+ 2 &* i, Self.loadPair(p, 2 &* i)) }
-            for i in 0..<count { Self.storePair(p, a &+ 2 &* (n &+ i), SIMD2(pending[i], 0)) }
+            withUnsafeBytes(of: &pending) { samples in
+                for i in 0..<count {
+                    let x = samples.load(fromByteOffset: i &* MemoryLayout<Double>.stride, as: Double.self)
+                    Self.storePair(p, a &+ 2 &* (n &+ i), SIMD2(x, 0))
+                }
+            }
             n &+= count
             var row = 0
             while true {

@@ -41,6 +41,7 @@ extension ADWIN {
         let summaryRow = self.summaryRow
         var dirty = dirtyRows
         let rows = rowCount
+        let counts = rowCounts
         let fired = cells.withUnsafeMutableBufferPointer { c -> Bool in
             let p = c.baseAddress!
             var n0 = 0.0, u0 = 0.0
@@ -48,7 +49,7 @@ extension ADWIN {
             while row >= 0 {
                 let base = row &* rowStride
                 let s = p + (base &+ summaryOffset)
-                let count = Int(rowCounts[row])
+                let count = Int(counts[row])
                 let size = Double(bitPattern: UInt64(1023 &+ row) << 52)
                 if row >= summaryRow && dirty >> UInt64(row) & 1 == 0 {
                     let a = max(s[1] - b.mu, b.mu - s[0]) + b.margin * s[2] - b.g * s[3]

@@ -39,13 +39,17 @@ public struct ADWIN: StreamingDetector {
     var untilCheck: Int
     /// Bucket rows in use; row r holds buckets of 2^r samples, oldest first.
     var rowCount = 1
-    /// Buckets per row.
-    var rowCounts = InlineArray<64, Int32>(repeating: 0)
+    /// Buckets per row, `ADWIN.maxRows` + 1 slots.
+    var rowCounts = [Int32](repeating: 0, count: 64)
     /// Row r at r·rowStride: (total, variance) of its buckets, then the screen's cached row summary
     /// (ADWIN+Screen.swift), for `ADWIN.maxRows` rows.
     var cells: [Double]
-    /// Samples not yet in the bucket rows (ADWIN+Buckets.swift).
-    var pending = InlineArray<64, Double>(repeating: 0)
+    /// Samples not yet in the bucket rows (ADWIN+Buckets.swift), stored inline: the per-sample path touches no
+    /// array (a tuple rather than `InlineArray`, which needs macOS 26).
+    var pending: PendingSamples = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                   0, 0, 0, 0, 0, 0, 0, 0)
+    /// Samples in `pending`.
     var pendingCount = 0
     /// Bit r set: row r changed since its summary was computed (or has none).
     var dirtyRows: UInt64 = ~0
@@ -60,8 +64,18 @@ public struct ADWIN: StreamingDetector {
     static let maxRows = 63
     /// Doubles of a row's summary after its buckets.
     static let summarySize = 6
-    /// Samples collected before they are pushed through the rows.
+    /// Samples collected before they are pushed through the rows (the size of `PendingSamples`).
     static let pendingCapacity = 64
+
+    /// 64 samples.
+    typealias PendingSamples = (Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double,
+                                Double, Double, Double, Double, Double, Double, Double, Double)
 
     /// A detector with River's defaults (δ 0.002, clock 32, 5 buckets, min window 5, grace period 10).
     public init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5,
@@ -127,7 +141,8 @@ public struct ADWIN: StreamingDetector {
         total += x
         windowMean = total / width
         sumAbs += abs(x)
-        pending[pendingCount] = x
+        let offset = pendingCount &* MemoryLayout<Double>.stride
+        withUnsafeMutableBytes(of: &pending) { $0.storeBytes(of: x, toByteOffset: offset, as: Double.self) }
         pendingCount &+= 1
         if pendingCount == Self.pendingCapacity { flush() }
     }
