@@ -72,7 +72,21 @@ import Testing
         let results = try await Backtest(timeline: Self.timeline(drift: false), settings: settings, task: .binary)
             .run(initial: Self.initial)
         #expect(results.first { $0.name == "on-error" }!.retrains.isEmpty)
-        #expect(results.first { $0.name == "six-hourly" }!.retrains.count > 20)
+        #expect(results.first { $0.name == "six-hourly" }!.retrains.count == 33)
+    }
+
+    @Test func periodicByRecordsCountsRecordsNotSeconds() async throws {
+        let settings = try StrategyFile.parse("""
+            [[strategy]]
+            name = "every-1000"
+            retrain = "periodic"
+            every_records = 1000
+            data = "expanding"
+            """, file: "s.toml")
+        let result = try await Backtest(timeline: Self.timeline(drift: false), settings: settings, task: .binary)
+            .run(initial: Self.initial)[0]
+        #expect(result.retrains.map(\.index) == Array(stride(from: 1000, through: 11000, by: 1000)))
+        #expect(result.retrains.last!.rows == 11000)
     }
 
     @Test func strategyFileErrorsNameTheLineAndKey() {

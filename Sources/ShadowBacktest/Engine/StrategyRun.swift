@@ -66,7 +66,7 @@ struct StrategyRun {
         switch strategy.when {
         case .never: break
         case .periodic(let records, let seconds):
-            nextDue = now(0) + (records.map(Double.init) ?? seconds ?? 0)
+            nextDue = records.map(Double.init) ?? (now(0) + (seconds ?? 0))
         case .trigger(let rule, let window):
             policy = TriggerPolicy(rules: [rule])
             windowSize = window
@@ -185,10 +185,14 @@ struct StrategyRun {
                     }
                 }
                 if let c = candidate, known >= c.end { judge(c, at: i) }
-                if case .periodic(let records, let seconds) = strategy.when, t >= nextDue {
-                    pending = true
-                    let period = records.map(Double.init) ?? seconds ?? 1
-                    while nextDue <= t { nextDue += period }
+                if case .periodic(let records, let seconds) = strategy.when {
+                    // Every `records` records (by index), or every `seconds` of record time.
+                    let clock = records == nil ? t : Double(i)
+                    if clock >= nextDue {
+                        pending = true
+                        let period = records.map(Double.init) ?? seconds ?? 1
+                        while nextDue <= clock { nextDue += period }
+                    }
                 }
                 if pending && candidate == nil {
                     if try retrain(at: i) { pending = false }
