@@ -20,14 +20,14 @@ enum ConfigKeys {
     static let metrics = ["listen"]
     static let promotion = ["gate", "min_records"]
 
-    /// Every fixed key path (`source.fields.time_unit`; model keys as `models.name`).
+    /// Every fixed key path (`source.fields.time_unit`; model keys as `models.name`). `[[scenario]]` (drift
+    /// injection for tests and backtests, see `ConfigLoader.scenarioKeys`) is left out: the production sample omits it.
     static var allPaths: [String] {
-        root.map { $0 } + model.map { "models." + $0 } + compare.map { "compare." + $0 }
+        root.filter { $0 != "scenario" } + model.map { "models." + $0 } + compare.map { "compare." + $0 }
             + store.map { "store." + $0 } + source.map { "source." + $0 } + fields.map { "source.fields." + $0 }
             + replay.map { "replay." + $0 } + daemon.map { "daemon." + $0 } + sources.map { "sources." + $0 }
             + drift.map { "drift." + $0 } + driftDetectors.map { "drift.detectors." + $0 }
             + driftRules.map { "drift.rules." + $0 } + driftActions.map { "drift.actions." + $0 }
             + metrics.map { "metrics." + $0 } + promotion.map { "promotion." + $0 }
-            + ConfigLoader.scenarioKeys.map { "scenario." + $0 }
     }
 }
