@@ -94,6 +94,7 @@ struct ReplayCommand: AsyncParsableCommand {
             try PrettyJSON.print(SummaryJSON(outcome))
         } else {
             print(SummaryText.render(outcome.summary, database: outcome.databasePath))
+            if let load = outcome.load { print("\n" + load.text) }
         }
     }
 

@@ -2,7 +2,7 @@ import Testing
 @testable import ShadowSQLite
 
 @Suite struct SchemaMigratorTests {
-    private static let tables = ["alias_history", "backtest_points", "backtests", "checkpoints", "disagreements", "drift", "feature_buckets", "latency",
+    private static let tables = ["alias_history", "backtest_points", "backtests", "checkpoints", "disagreements", "drift", "feature_buckets", "latency", "latency_verdicts",
                                  "model_versions", "models", "monitor_state", "rejects", "runs", "schema_migrations",
                                  "timeline", "timeline_disagreements", "triggers"]
 

@@ -1,7 +1,7 @@
 /// The keys each config table accepts; anything else is reported as unknown.
 enum ConfigKeys {
     static let root = ["models", "compare", "store", "source", "replay", "daemon", "sources", "drift", "metrics",
-                       "promotion", "scenario"]
+                       "promotion", "scenario", "load"]
     static let model = ["name", "role", "kind", "path", "timeout_ms", "features"]
     static let compare = ["task", "threshold", "abs_tol", "rel_tol"]
     static let store = ["path", "batch_rows", "flush_ms", "store_features"]
@@ -19,6 +19,8 @@ enum ConfigKeys {
     static let driftActions = ["on", "kind", "argv", "url", "timeout_ms", "retries"]
     static let metrics = ["listen"]
     static let promotion = ["gate", "min_records"]
+    static let load = ["profile", "max_in_flight", "interval_s", "resamples", "recorded", "constant", "ramp", "steps",
+                       "poisson", "closed"]
 
     /// Every fixed key path (`source.fields.time_unit`; model keys as `models.name`). `[[scenario]]` (drift
     /// injection for tests and backtests, see `ConfigLoader.scenarioKeys`) is left out: the production sample omits it.
@@ -29,5 +31,7 @@ enum ConfigKeys {
             + drift.map { "drift." + $0 } + driftDetectors.map { "drift.detectors." + $0 }
             + driftRules.map { "drift.rules." + $0 } + driftActions.map { "drift.actions." + $0 }
             + metrics.map { "metrics." + $0 } + promotion.map { "promotion." + $0 }
+            + load.map { "load." + $0 }
+            + ConfigLoader.loadProfileKeys.flatMap { name, keys in keys.map { "load.\(name).\($0)" } }
     }
 }

@@ -58,6 +58,7 @@ public enum ConfigLoader {
             promotion: root.table("promotion").map(readPromotion) ?? PromotionSettings(),
             scenarios: readScenarios(root)
         )
+        _ = root.table("load").map(readLoad)  // validated here; read with `loadSettings(path:)`
         let errors = diagnostics.sortedErrors
         return (errors.isEmpty ? settings : nil, errors)
     }

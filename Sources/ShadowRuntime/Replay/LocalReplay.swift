@@ -8,6 +8,8 @@ public enum LocalReplay {
     public struct Outcome: Sendable {
         public var summary: RunSummary
         public var databasePath: String
+        /// What a paced replay measured (`[load] profile` set); nil for an unpaced one.
+        public var load: LoadReport? = nil
     }
 
     /// Observers of a local replay (drift monitoring), built once the config and store are open, and how to wait
@@ -38,15 +40,24 @@ public enum LocalReplay {
         let store = try SQLiteStore(path: settings.store.path, settings: settings.store)
         defer { store.close() }
         let watching = try observers(settings, store)
-        let engine = ReplayEngine(settings: settings, modelSet: modelSet, store: store, observers: watching.observers)
+        let load = try ConfigLoader.loadSettings(path: configPath)
         let summary: RunSummary
+        var report: LoadReport?
         do {
-            summary = try await engine.run(inputs: inputs, configPath: configPath, progress: progress)
+            if load.profile != .none {
+                let paced = LoadReplay(settings: settings, load: load, modelSet: modelSet, store: store,
+                                       observers: watching.observers)
+                (summary, report) = try await paced.run(inputs: inputs, configPath: configPath, progress: progress)
+            } else {
+                let engine = ReplayEngine(settings: settings, modelSet: modelSet, store: store, observers: watching.observers)
+                summary = try await engine.run(inputs: inputs, configPath: configPath, progress: progress)
+            }
         } catch {
             await watching.finish()
             throw error
         }
         await watching.finish()
-        return Outcome(summary: summary, databasePath: settings.store.path)
+        if let report { try LoadStoreWriter.write(report, run: summary.run, path: settings.store.path) }
+        return Outcome(summary: summary, databasePath: settings.store.path, load: report)
     }
 }

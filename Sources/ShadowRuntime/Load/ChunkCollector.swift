@@ -1,0 +1,57 @@
+import ShadowCore
+import Synchronization
+
+/// Gathers the answers to one chunk's records as they arrive from concurrent requests (one record, one model
+/// each); complete once every model has answered every record.
+final class ChunkCollector: Sendable {
+    let batch: RecordBatch
+    let endOffset: Int64
+    let endLine: Int
+    private let state: Mutex<State>
+
+    struct State: Sendable {
+        var predictions: [PredictionBatch]
+        var timings: ChunkTimings
+        var remaining: Int
+    }
+
+    init(batch: RecordBatch, widths: [Int], endOffset: Int64, endLine: Int) {
+        self.batch = batch
+        self.endOffset = endOffset
+        self.endLine = endLine
+        let n = batch.records.count
+        state = Mutex(State(predictions: widths.map { PredictionBatch(count: n, width: $0) },
+                            timings: ChunkTimings(records: n, models: widths.count), remaining: n * widths.count))
+    }
+
+    /// Notes record `index`'s intended instant (before any of its requests is sent).
+    func intend(_ index: Int, at instant: UInt64) {
+        state.withLock { $0.timings.intended[index] = instant }
+    }
+
+    /// Stores model `model`'s answer to record `index` (a one-record prediction), sent and answered at the given
+    /// instants; its latency becomes `done − intended` (coordinated-omission corrected).
+    func finish(_ index: Int, model: Int, answer: PredictionBatch, sent: UInt64, done: UInt64) {
+        state.withLock { s in
+            let width = s.predictions[model].width
+            if answer.count == 1 && answer.width == width {
+                for k in 0..<width { s.predictions[model].values[index * width + k] = answer.values[k] }
+                s.predictions[model].errors[index] = answer.errors[0]
+            } else {
+                s.predictions[model].errors[index] = .undecodable
+            }
+            s.predictions[model].latencyNanos[index] = done &- s.timings.intended[index]
+            s.timings.sent[model][index] = sent
+            s.timings.done[model][index] = done
+            s.remaining -= 1
+        }
+    }
+
+    /// Whether every request of the chunk has been answered.
+    var isComplete: Bool { state.withLock { $0.remaining == 0 } }
+
+    /// The answers and timings (read once complete).
+    var collected: (predictions: [PredictionBatch], timings: ChunkTimings) {
+        state.withLock { ($0.predictions, $0.timings) }
+    }
+}

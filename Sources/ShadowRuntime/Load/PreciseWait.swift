@@ -1,0 +1,27 @@
+import ShadowCore
+
+/// Waits for a monotonic instant: sleeps while it is far, then yields until it comes, so requests leave within
+/// tens of microseconds of their intended instant without holding a thread for whole gaps.
+enum PreciseWait {
+    /// Below this much time left, yield instead of sleeping (a sleep can overshoot by about this much).
+    static let spinNanos: UInt64 = 250_000
+
+    /// Returns at `deadline` or just after it.
+    static func until(_ deadline: UInt64) async {
+        while true {
+            let now = MonotonicClock.nanos()
+            if now >= deadline { return }
+            let left = deadline - now
+            if left > spinNanos {
+                try? await Task.sleep(nanoseconds: left - spinNanos)
+            } else {
+                await Task.yield()
+            }
+        }
+    }
+
+    /// A short pause while waiting for answers (in-flight cap, closed loop, end of run).
+    static func pause() async {
+        try? await Task.sleep(nanoseconds: 20_000)
+    }
+}
