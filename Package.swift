@@ -49,10 +49,14 @@ let package = Package(
         // Adapter: the control socket (AF_UNIX, JSON lines, file descriptors passed with SCM_RIGHTS).
         .target(name: "CShadowSys"),
         .target(name: "ShadowControl", dependencies: ["ShadowCore", "CShadowSys"]),
+        // Adapter: HTTP models (wire protocols, a lean epoll HTTP/1.1 client with a keep-alive pool per model).
+        .target(name: "CShadowNet"),
+        .target(name: "ShadowHTTP", dependencies: ["ShadowCore", "CShadowNet"]),
         // Composition: the replay engine wiring sources, models, comparison and store.
         .target(
             name: "ShadowRuntime",
-            dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite", "ShadowScenario"]
+            dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite", "ShadowScenario",
+                           "ShadowHTTP"]
         ),
         // Drift monitoring on replays: windows and references per feature, detectors, the trigger policy, and its
         // actions (drift/triggers tables, journal entries, exec hooks, webhooks).
@@ -93,6 +97,10 @@ let package = Package(
             dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowFiles", "ShadowModels", "ShadowSQLite",
                            "ShadowDrift", "ShadowBacktest"]
         ),
+        // A scripted model server speaking every wire protocol (tests, e2e, benchmarks).
+        .executableTarget(name: "shadow-testserver", dependencies: ["ShadowHTTP", "ShadowCore", "CShadowNet"]),
+        // The HTTP client benchmark driver for scripts/bench-http.sh (the wrk anchor runs beside it).
+        .executableTarget(name: "shadow-httpbench", dependencies: ["ShadowHTTP", "ShadowCore", "CShadowNet"]),
         .testTarget(name: "ShadowCoreTests", dependencies: ["ShadowCore"]),
         .testTarget(name: "ShadowModelsTests", dependencies: ["ShadowModels"]),
         .testTarget(name: "ShadowDriftTests", dependencies: ["ShadowDrift"]),
@@ -109,5 +117,6 @@ let package = Package(
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),
         .testTarget(name: "ShadowRuntimeTests", dependencies: ["ShadowRuntime"]),
+        .testTarget(name: "ShadowHTTPTests", dependencies: ["ShadowHTTP", "ShadowCore"]),
     ]
 )

@@ -3,7 +3,9 @@ import ShadowCore
 /// `[[models]]`: names, roles, kinds, model files, timeouts and input order.
 extension ConfigLoader {
     /// Kinds this build can run.
-    static let supportedKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear]
+    static let supportedKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear, .http]
+    /// Kinds read from a model file (`path`).
+    static let fileKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear]
 
     static func readModels(_ root: ConfigTableReader, baseDirectory: String) -> [ModelSettings] {
         guard root.table["models"] != nil else {
@@ -23,7 +25,7 @@ extension ConfigLoader {
         var champion: (name: String, line: Int)?
         var rolesKnown = true
         for entry in entries {
-            entry.rejectUnknownKeys(known: ConfigKeys.model)
+            entry.rejectUnknownKeys(known: ConfigKeys.model + httpModelKeys)
             let name = readModelName(entry, seen: &nameLines)
             let role = entry.choice("role", ModelRole.self)
             if role == nil {
@@ -42,8 +44,9 @@ extension ConfigLoader {
             let path = readModelPath(entry, kind: kind, baseDirectory: baseDirectory)
             let timeout = entry.integer("timeout_ms", in: 1...Int.max)
             let features = readNameList(entry, "features", noun: "feature")
+            let http = readHTTPModel(entry, kind: kind, name: name)
             guard let name, let role, let kind else { continue }
-            var model = ModelSettings(name: name, role: role, kind: kind, path: path, features: features)
+            var model = ModelSettings(name: name, role: role, kind: kind, path: path, features: features, http: http)
             if let timeout { model.timeoutMs = timeout }
             models.append(model)
         }
@@ -93,7 +96,7 @@ extension ConfigLoader {
     private static func readModelPath(_ entry: ConfigTableReader, kind: ModelSettings.Kind?,
                                       baseDirectory: String) -> String? {
         guard entry.table["path"] != nil else {
-            if let kind, supportedKinds.contains(kind) {
+            if let kind, fileKinds.contains(kind) {
                 entry.reportMissing("path", "required for kind \"\(kind.rawValue)\" (the model file)")
             }
             return nil

@@ -3,7 +3,12 @@ public enum ModelErrorCode: String, Sendable, CaseIterable, Error {
     case timeout
     case refused
     case reset
+    /// An HTTP status outside 2xx, 4xx and 5xx (1xx, 3xx).
     case badStatus = "bad_status"
+    /// An HTTP 4xx answer.
+    case http4xx = "http_4xx"
+    /// An HTTP 5xx answer.
+    case http5xx = "http_5xx"
     case undecodable
     case missingFeature = "missing_feature"
     case failed

@@ -51,15 +51,18 @@ public struct ModelSettings: Sendable, Equatable {
     public var timeoutMs: Int
     /// Input order for kinds whose file does not name its features.
     public var features: [String]?
+    /// Endpoint, protocol and pool of a `kind = "http"` model (nil for other kinds).
+    public var http: HTTPModelSettings?
 
     public init(name: String, role: ModelRole, kind: Kind, path: String? = nil, timeoutMs: Int = 1000,
-                features: [String]? = nil) {
+                features: [String]? = nil, http: HTTPModelSettings? = nil) {
         self.name = name
         self.role = role
         self.kind = kind
         self.path = path
         self.timeoutMs = timeoutMs
         self.features = features
+        self.http = http
     }
 }
 

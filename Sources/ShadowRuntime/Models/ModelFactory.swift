@@ -12,7 +12,7 @@ public enum ModelFactory {
 
     /// The loaded models (champion first) and the schema records must be read with.
     public struct Loaded: Sendable {
-        public var models: [EmbeddedReplayModel]
+        public var models: [any ReplayModel]
         public var schema: FeatureSchema
     }
 
@@ -20,7 +20,7 @@ public enum ModelFactory {
     public static func load(_ settings: ShadowSettings) throws -> Loaded {
         var raw: [(ModelSettings, any EmbeddedModel, String)] = []
         let ordered = settings.models.filter { $0.role == .champion } + settings.models.filter { $0.role != .champion }
-        for entry in ordered {
+        for entry in ordered where entry.kind != .http {
             guard let path = entry.path else {
                 throw LoadError(model: entry.name, message: "kind \(entry.kind.rawValue) needs a model file (path)")
             }
@@ -38,15 +38,21 @@ public enum ModelFactory {
             }
             raw.append((entry, model, SHA256.hex(bytes)))
         }
-        try checkTasks(raw.map { ($0.0.name, $0.1.task) }, compare: settings.compare)
-        let schema = FeatureSchema(union: raw.map { $0.1.featureNames })
-        let models = raw.map { entry, model, digest in
+        let remote = ordered.filter { $0.kind == .http }
+        let remoteTasks = try remote.map { ($0.name, try httpTask($0, compare: settings.compare, embedded: raw.first?.1.task)) }
+        try checkTasks(raw.map { ($0.0.name, $0.1.task) } + remoteTasks, compare: settings.compare)
+        let schema = FeatureSchema(union: raw.map { $0.1.featureNames } + remote.map { $0.features ?? [] })
+        var byName: [String: any ReplayModel] = [:]
+        for (entry, model, digest) in raw {
             let slots = model.featureNames.map { schema.slot(of: $0)! }
-            return EmbeddedReplayModel(name: entry.name, role: entry.role, kind: entry.kind,
-                                       location: entry.path ?? "", digest: digest,
-                                       model: model.bound(toSlots: slots))
+            byName[entry.name] = EmbeddedReplayModel(name: entry.name, role: entry.role, kind: entry.kind,
+                                                     location: entry.path ?? "", digest: digest,
+                                                     model: model.bound(toSlots: slots))
         }
-        return Loaded(models: models, schema: schema)
+        for (entry, (_, task)) in zip(remote, remoteTasks) {
+            byName[entry.name] = try httpModel(entry, task: task, schema: schema)
+        }
+        return Loaded(models: ordered.map { byName[$0.name]! }, schema: schema)
     }
 
     /// Every model must answer the task the comparison expects, with the same number of classes.

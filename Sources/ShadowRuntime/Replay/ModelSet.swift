@@ -36,6 +36,9 @@ public struct ModelSet: Sendable {
                 return ModelInfo(name: model.name, role: model.role, kind: embedded.kind.rawValue,
                                  location: embedded.location, digest: model.digest)
             }
+            if let http = model as? HTTPReplayModel {
+                return ModelInfo(name: model.name, role: model.role, kind: "http", location: http.url, digest: model.digest)
+            }
             return ModelInfo(name: model.name, role: model.role, kind: "other", location: "", digest: model.digest)
         }
     }

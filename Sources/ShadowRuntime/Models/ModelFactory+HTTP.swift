@@ -1,0 +1,31 @@
+import ShadowCore
+import ShadowHTTP
+
+extension ModelFactory {
+    /// The task an HTTP model answers: the comparison's, with the class count from `classes` or an embedded model.
+    static func httpTask(_ entry: ModelSettings, compare: CompareSettings, embedded: ModelTask?) throws -> ModelTask {
+        switch compare.task {
+        case .binary: return .binary
+        case .regression: return .regression
+        case .multiclass:
+            if let k = entry.http?.classes { return .multiclass(classes: k) }
+            if case .multiclass? = embedded { return embedded! }
+            throw LoadError(model: entry.name, message: "compare.task is multiclass: set classes = N for an http model")
+        }
+    }
+
+    /// Connects an HTTP model (its pool and thread start here).
+    static func httpModel(_ entry: ModelSettings, task: ModelTask, schema: FeatureSchema) throws -> HTTPReplayModel {
+        guard let http = entry.http else {
+            throw LoadError(model: entry.name, message: "kind http needs url and protocol")
+        }
+        guard let features = entry.features, !features.isEmpty else {
+            throw LoadError(model: entry.name, message: "kind http needs features = [\"…\", …] (its input order)")
+        }
+        do {
+            return try HTTPReplayModel(settings: entry, http: http, task: task, schema: schema)
+        } catch {
+            throw LoadError(model: entry.name, message: "\(error)")
+        }
+    }
+}
