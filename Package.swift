@@ -72,6 +72,11 @@ let package = Package(
             name: "ShadowMetrics",
             dependencies: ["ShadowCore", "ShadowRuntime", "CShadowSys"]
         ),
+        // The HTML report of a run and its backtest (inline SVG charts, no script), read from the SQLite store.
+        .target(
+            name: "ShadowReport",
+            dependencies: ["ShadowCore", "ShadowSQLite", "CZlib", .product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
         // Composition: the daemon (jobs, sources, spool, control socket, watchdog, reload) under ServiceLifecycle.
         .target(
             name: "ShadowDaemon",
@@ -85,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shadowctl",
-            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", "ShadowFiles", "ShadowBacktest", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowRuntime", "ShadowConfig", "ShadowCore", "ShadowControl", "ShadowMonitor", "ShadowDrift", "ShadowSQLite", "ShadowFiles", "ShadowBacktest", "ShadowReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "shadowd",
@@ -117,6 +122,7 @@ let package = Package(
         .testTarget(name: "ShadowFilesTests", dependencies: ["ShadowFiles"]),
         .testTarget(name: "ShadowSQLiteTests", dependencies: ["ShadowSQLite"]),
         .testTarget(name: "ShadowRuntimeTests", dependencies: ["ShadowRuntime"]),
+        .testTarget(name: "ShadowReportTests", dependencies: ["ShadowReport", "ShadowSQLite", "ShadowCore"]),
         .testTarget(name: "ShadowHTTPTests", dependencies: ["ShadowHTTP", "ShadowCore"]),
     ]
 )

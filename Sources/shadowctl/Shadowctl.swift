@@ -7,5 +7,5 @@ struct Shadowctl: AsyncParsableCommand {
         commandName: "shadowctl",
         abstract: "Replay recorded traffic through a champion and shadow models and compare their answers.",
         subcommands: [ReplayCommand.self, StatusCommand.self, CheckConfigCommand.self, QueryCommand.self, ProfileCommand.self,
-                      ModelsCommand.self, BacktestCommand.self])
+                      ModelsCommand.self, BacktestCommand.self, ReportCommand.self])
 }
