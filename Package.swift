@@ -18,6 +18,7 @@ let package = Package(
     targets: [
         // Pure core: records, comparison, latency recording, settings, store protocols. No I/O.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .target(
             name: "ShadowCore",
             dependencies: ["CZlib", .product(name: "Histogram", package: "hdrhistogram-swift")]
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "ShadowFiles", dependencies: ["ShadowCore"]),
         // Adapter: SQLite store on libsqlite3.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "ShadowSQLite", dependencies: ["ShadowCore", "CSQLite"]),
+        .target(name: "ShadowSQLite", dependencies: ["ShadowCore", "CSQLite", "CXXHash"]),
         // Adapter: systemd (sd_notify, watchdog, journal logging through sd_journal_sendv).
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .target(

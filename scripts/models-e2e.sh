@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of model versions, promotion and reruns (`shadowctl models list|promote|rollback`,
 # `shadowctl replay --rerun`): copies the demo config, models and traffic to a temporary folder, replays them, checks
-# the run manifest against sha256sum, the promotion gate refusing (by clause, by min_records), a forced promotion that
+# the run manifest against xxhsum -H2 and sha256sum, the promotion gate refusing (by clause, by min_records), a forced promotion that
 # rewrites only the two role lines, a rollback that restores the file byte for byte, a passing gate, a rerun that
 # reproduces the same row counts, reruns refused after an input or a model file changed (and --force), a new model
 # version after the file changed, and a promotion that reloads a running shadowd (SIGHUP through its control socket).
@@ -49,8 +49,8 @@ cd "$work"
 # 1. Run 1 and its manifest: inputs and config hashed like sha256sum, the config text kept, models numbered.
 "$ctl" replay --local --quiet --config "$conf" --db "$db" traffic.jsonl >/dev/null || { echo "replay 1 failed"; exit 1; }
 m() { sql "SELECT json_extract(manifest_json, '$1') FROM runs WHERE id = ${2:-1}"; }
-check "manifest input path, size, sha256" "$work/traffic.jsonl $(stat -c %s traffic.jsonl) $(sha256sum traffic.jsonl | cut -d' ' -f1)" \
-    "$(m '$.inputs[0].path') $(m '$.inputs[0].size') $(m '$.inputs[0].sha256')"
+check "manifest input path, size, xxh128" "$work/traffic.jsonl $(stat -c %s traffic.jsonl) $(xxhsum -H2 traffic.jsonl | cut -d' ' -f1)" \
+    "$(m '$.inputs[0].path') $(m '$.inputs[0].size') $(m '$.inputs[0].xxh128')"
 check "manifest config path and sha256" "$conf $(sha256sum "$conf" | cut -d' ' -f1)" "$(m '$.config.path') $(m '$.config.sha256')"
 check "manifest keeps the config text" "$(cat "$conf")" "$(m '$.config.text')"
 check "manifest models: digests and versions" \
@@ -133,8 +133,8 @@ rerun=$(sql "SELECT max(id) FROM runs")
 contains "rerun: comparison line" "run $rerun reruns run 1: records 12,000 = 12,000, rejects 0 = 0, candidate disagreements 2,217 = 2,217 (same counts)" "$out"
 check "rerun: same rows" "$(sql "SELECT records, rejects FROM runs WHERE id = 1") $(sql "SELECT kind, count(*) FROM disagreements WHERE run_id = 1 GROUP BY kind")" \
     "$(sql "SELECT records, rejects FROM runs WHERE id = $rerun") $(sql "SELECT kind, count(*) FROM disagreements WHERE run_id = $rerun GROUP BY kind")"
-check "rerun: manifest names its origin and the same inputs and config" "1 $(m '$.inputs[0].sha256') $(m '$.config.sha256')" \
-    "$(m '$.rerun_of' "$rerun") $(m '$.inputs[0].sha256' "$rerun") $(m '$.config.sha256' "$rerun")"
+check "rerun: manifest names its origin and the same inputs and config" "1 $(m '$.inputs[0].xxh128') $(m '$.config.sha256')" \
+    "$(m '$.rerun_of' "$rerun") $(m '$.inputs[0].xxh128' "$rerun") $(m '$.config.sha256' "$rerun")"
 
 # 8. A changed input is refused (nothing written); --force reruns with a warning.
 runs_before=$(sql "SELECT count(*) FROM runs")

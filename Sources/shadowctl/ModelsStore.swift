@@ -25,7 +25,7 @@ enum ModelsStore {
 
     /// The version the store gave the model file now at `model`'s path, and its digest (nil when unreadable).
     static func version(of model: ModelSettings, in db: SQLiteDatabase) -> (version: Int?, digest: String?) {
-        guard let path = model.path, let digest = try? FileDigest.sha256(path: path).sha256 else { return (nil, nil) }
+        guard let path = model.path, let digest = try? FileDigest.sha256(path: path).hex else { return (nil, nil) }
         return (try? ModelVersions.version(name: model.name, digest: digest, in: db), digest)
     }
 

@@ -1,5 +1,5 @@
 /// What a run needs to be rerun exactly (`runs.manifest_json`, read by `shadowctl replay --rerun`): the inputs
-/// with their sizes and SHA-256, the config text, each model's digest and version, the load profile and seed,
+/// with their sizes and XXH3-128 digests, the config text, each model's digest and version, the load profile and seed,
 /// and the shadowd version that made it.
 public struct RunManifest: Sendable, Equatable, Codable {
     /// The manifest layout this build writes.
@@ -13,24 +13,24 @@ public struct RunManifest: Sendable, Equatable, Codable {
         public var path: String
         /// Size in bytes; nil when the file could not be read.
         public var size: Int64?
-        /// SHA-256 of the whole file as 64 hex digits; nil when it could not be read.
-        public var sha256: String?
+        /// XXH3-128 of the whole file as 32 hex digits (as `xxhsum -H2` prints it); nil when it could not be read.
+        public var xxh128: String?
 
         /// Creates an input entry.
-        public init(path: String, size: Int64?, sha256: String?) {
+        public init(path: String, size: Int64?, xxh128: String?) {
             self.path = path
             self.size = size
-            self.sha256 = sha256
+            self.xxh128 = xxh128
         }
 
-        private enum CodingKeys: String, CodingKey { case path, size, sha256 }
+        private enum CodingKeys: String, CodingKey { case path, size, xxh128 }
 
         /// Writes every key, with `null` for what is unknown.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(path, forKey: .path)
             try c.encode(size, forKey: .size)
-            try c.encode(sha256, forKey: .sha256)
+            try c.encode(xxh128, forKey: .xxh128)
         }
     }
 

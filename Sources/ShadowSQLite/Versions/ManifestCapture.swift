@@ -1,7 +1,7 @@
 import ShadowCore
 
 /// Builds a run's manifest from its `RunInfo` as things are on disk now: the config file's text and digest, and
-/// each input's size and SHA-256. Never fails: what cannot be read is recorded as `null`, and a rerun refuses it.
+/// each input's size and XXH3-128. Never fails: what cannot be read is recorded as `null`, and a rerun refuses it.
 public enum ManifestCapture {
     /// Largest config file kept in a manifest (as the loader's own limit).
     static let maxConfigBytes: Int64 = 16 << 20
@@ -26,10 +26,10 @@ public enum ManifestCapture {
     /// The entry for one input file (size and digest nil when it cannot be read).
     public static func input(_ path: String) -> RunManifest.Input {
         let absolute = FileDigest.absolute(path)
-        guard let digest = try? FileDigest.sha256(path: absolute) else {
-            return RunManifest.Input(path: absolute, size: nil, sha256: nil)
+        guard let digest = try? FileDigest.xxh128(path: absolute) else {
+            return RunManifest.Input(path: absolute, size: nil, xxh128: nil)
         }
-        return RunManifest.Input(path: absolute, size: digest.size, sha256: digest.sha256)
+        return RunManifest.Input(path: absolute, size: digest.size, xxh128: digest.hex)
     }
 
     /// The entry for one model, its version unknown yet.

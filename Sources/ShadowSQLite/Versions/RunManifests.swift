@@ -32,18 +32,18 @@ public enum RunManifests {
             out.append("the config \(manifest.config.path) could not be read when run \(run) began; its text is unknown")
         }
         for (before, now) in zip(manifest.inputs, inputs) {
-            guard let oldDigest = before.sha256 else {
+            guard let oldDigest = before.xxh128 else {
                 out.append("input \(before.path) could not be read when run \(run) began; its content is unknown")
                 continue
             }
-            guard let newDigest = now.sha256 else {
+            guard let newDigest = now.xxh128 else {
                 out.append("input \(before.path) cannot be read now")
                 continue
             }
             if oldDigest != newDigest || before.size != now.size {
                 out.append("input \(before.path) changed since run \(run): \(before.size.map(String.init) ?? "?") bytes, "
-                           + "sha256 \(short(oldDigest)) then; \(now.size.map(String.init) ?? "?") bytes, "
-                           + "sha256 \(short(newDigest)) now")
+                           + "xxh128 \(short(oldDigest)) then; \(now.size.map(String.init) ?? "?") bytes, "
+                           + "xxh128 \(short(newDigest)) now")
             }
         }
         for before in manifest.models {

@@ -33,7 +33,13 @@ import Testing
         let bytes = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         try Data(bytes).write(to: URL(fileURLWithPath: dir.path("big.bin")))
         let result = try FileDigest.sha256(path: dir.path("big.bin"))
-        #expect(result == FileDigest.Result(size: Int64(bytes.count), sha256: SHA256.hex(bytes)))
+        #expect(result == FileDigest.Result(size: Int64(bytes.count), hex: SHA256.hex(bytes)))
+        // The same file's XXH3-128 as `xxhsum -H2` prints it; and the empty file's.
+        #expect(try FileDigest.xxh128(path: dir.path("big.bin"))
+                == FileDigest.Result(size: Int64(bytes.count), hex: "b9c9b676e596230c3fa89a7c6e47b3f9"))
+        try Data().write(to: URL(fileURLWithPath: dir.path("empty.bin")))
+        #expect(try FileDigest.xxh128(path: dir.path("empty.bin")).hex == "99aa06d3014798d86001c324468d497f")
+        #expect(throws: FileDigest.Failure.self) { try FileDigest.xxh128(path: dir.path("none")) }
         #expect(throws: FileDigest.Failure.self) { try FileDigest.sha256(path: dir.path("none")) }
         #expect(throws: FileDigest.Failure(path: dir.url.path, reason: "not a regular file")) {
             try FileDigest.sha256(path: dir.url.path)

@@ -6,7 +6,8 @@ import Testing
 /// Run manifests: captured from disk, stored with the run, read back equal, and compared with the files now.
 @Suite struct VersionsManifestTests {
     /// SHA-256 of "abc" (FIPS 180-2 example).
-    static let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    /// XXH3-128 of "abc", as `xxhsum -H2` prints it.
+    static let abc = "06b05ab6733a618578af5f94892f3950"
 
     func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -19,8 +20,8 @@ import Testing
         let manifest = ManifestCapture.manifest(for: RunInfo(
             startedAtMs: 0, configPath: dir.path("shadowd.toml"), inputs: [dir.path("in.jsonl"), dir.path("gone.jsonl")],
             models: [ModelInfo(name: "m", role: .champion, kind: "linear", location: "m.json", digest: "d")]))
-        #expect(manifest.inputs == [RunManifest.Input(path: dir.path("in.jsonl"), size: 3, sha256: Self.abc),
-                                    RunManifest.Input(path: dir.path("gone.jsonl"), size: nil, sha256: nil)])
+        #expect(manifest.inputs == [RunManifest.Input(path: dir.path("in.jsonl"), size: 3, xxh128: Self.abc),
+                                    RunManifest.Input(path: dir.path("gone.jsonl"), size: nil, xxh128: nil)])
         #expect(manifest.config.text == "# config\n[[models]]\n")
         #expect(manifest.config.sha256 == SHA256.hex(Array("# config\n[[models]]\n".utf8)))
         #expect(manifest.config.baseDirectory == dir.url.path)
@@ -32,13 +33,13 @@ import Testing
     @Test func relativeInputsAreRecordedAbsolute() throws {
         let input = ManifestCapture.input("some/dir/../in.jsonl")
         #expect(input.path.hasPrefix("/") && input.path.hasSuffix("/some/in.jsonl"))
-        #expect(input.sha256 == nil)
+        #expect(input.xxh128 == nil)
     }
 
     @Test func roundTripsThroughJSONWithExplicitNulls() throws {
         let manifest = RunManifest(
             config: .init(path: "/etc/shadowd/shadowd.toml", baseDirectory: "/etc/shadowd", sha256: "c", text: "x = \"é\""),
-            inputs: [.init(path: "/t.jsonl", size: 10, sha256: "e"), .init(path: "/u.jsonl", size: nil, sha256: nil)],
+            inputs: [.init(path: "/t.jsonl", size: 10, xxh128: "e"), .init(path: "/u.jsonl", size: nil, xxh128: nil)],
             models: [.init(name: "m", role: "shadow", kind: "xgboost", location: "/m.json", digest: "f", version: 3)],
             rerunOf: 7)
         let data = try JSONEncoder().encode(manifest)
@@ -47,7 +48,7 @@ import Testing
         #expect(Set(object.keys) == ["format", "shadowd_version", "config", "inputs", "models", "profile", "seed",
                                      "rerun_of"])
         #expect(object["profile"] is NSNull && object["seed"] is NSNull)
-        #expect((object["inputs"] as? [[String: Any]])?[1]["sha256"] is NSNull)
+        #expect((object["inputs"] as? [[String: Any]])?[1]["xxh128"] is NSNull)
     }
 
     @Test func aPinnedManifestIsStoredAndReadBack() throws {
@@ -56,7 +57,7 @@ import Testing
         let store = try SQLiteStore(path: path, settings: StoreSettings(path: path))
         let pinned = RunManifest(
             config: .init(path: "/c.toml", baseDirectory: "/", sha256: "aa", text: "[[models]]\n"),
-            inputs: [.init(path: "/in.jsonl", size: 3, sha256: Self.abc)], models: [], seed: 42, rerunOf: 1)
+            inputs: [.init(path: "/in.jsonl", size: 3, xxh128: Self.abc)], models: [], seed: 42, rerunOf: 1)
         let run = try ManifestPinningStore(store, manifest: pinned).beginRun(Fixtures.run)
         store.close()
         let db = try SQLiteDatabase.openShadowReader(path: path)
@@ -77,30 +78,30 @@ import Testing
     @Test func differencesNameEachChangedFile() {
         let manifest = RunManifest(
             config: .init(path: "/c.toml", baseDirectory: "/", sha256: "aa", text: "t"),
-            inputs: [.init(path: "/a.jsonl", size: 3, sha256: Self.abc), .init(path: "/b.jsonl", size: 5, sha256: "b0"),
-                     .init(path: "/c.jsonl", size: nil, sha256: nil)],
+            inputs: [.init(path: "/a.jsonl", size: 3, xxh128: Self.abc), .init(path: "/b.jsonl", size: 5, xxh128: "b0"),
+                     .init(path: "/c.jsonl", size: nil, xxh128: nil)],
             models: [.init(name: "prod", role: "champion", kind: "xgboost", location: "/p.json",
                            digest: "1111111111111111", version: 1)])
-        let now: [RunManifest.Input] = [.init(path: "/a.jsonl", size: 3, sha256: Self.abc),
-                                        .init(path: "/b.jsonl", size: 6, sha256: "b1"),
-                                        .init(path: "/c.jsonl", size: 1, sha256: "c1")]
+        let now: [RunManifest.Input] = [.init(path: "/a.jsonl", size: 3, xxh128: Self.abc),
+                                        .init(path: "/b.jsonl", size: 6, xxh128: "b1"),
+                                        .init(path: "/c.jsonl", size: 1, xxh128: "c1")]
         let same = [ModelInfo(name: "prod", role: .champion, kind: "xgboost", location: "/p.json",
                               digest: "1111111111111111")]
         #expect(RunManifests.differences(from: manifest, run: 4, inputs: now, models: same) == [
-            "input /b.jsonl changed since run 4: 5 bytes, sha256 b0 then; 6 bytes, sha256 b1 now",
+            "input /b.jsonl changed since run 4: 5 bytes, xxh128 b0 then; 6 bytes, xxh128 b1 now",
             "input /c.jsonl could not be read when run 4 began; its content is unknown",
         ])
         let changed = [ModelInfo(name: "prod", role: .champion, kind: "xgboost", location: "/p.json",
                                  digest: "2222222222222222")]
         #expect(RunManifests.differences(from: manifest, run: 4, inputs: Array(now.prefix(1)) + [
-            .init(path: "/b.jsonl", size: 5, sha256: "b0"), .init(path: "/c.jsonl", size: nil, sha256: nil),
+            .init(path: "/b.jsonl", size: 5, xxh128: "b0"), .init(path: "/c.jsonl", size: nil, xxh128: nil),
         ], models: changed).suffix(1) == [
             "model prod (/p.json) changed since run 4: digest 111111111111 (version 1) then, 222222222222 now",
         ])
         var identical = manifest
         identical.inputs.removeLast()
         #expect(RunManifests.differences(from: identical, run: 4, inputs: [now[0], .init(path: "/b.jsonl", size: 5,
-                                                                                        sha256: "b0")],
+                                                                                        xxh128: "b0")],
                                          models: same).isEmpty)
     }
 }
