@@ -32,7 +32,7 @@ import Testing
         let stored = try #require(report.latency.first)
         #expect(stored.model == "champion" && stored.curve?.count == 1000)
         #expect(latency.contains("<tr><td>champion</td><td>champion</td><td class=\"num\">1000</td><td class=\"num\">0</td>"
-                                 + "<td class=\"num\">\(NumberFormat.fixed(stored.p50, 3))</td>"))
+                                 + "<td class=\"num\">\(NumberFormat.short(stored.p50))</td>"))
         #expect(abs(stored.p50 - 5.0) < 0.01)
         let rates = Self.section("disagreements", in: html)
         #expect(rates.contains("noise floor (95%)") && rates.contains("<polygon class=\"band\""))

@@ -5,7 +5,7 @@ extension ReportRenderer {
         }
         let metricName = bt.strategies.first?.metricName ?? "metric"
         var out = "<p class=\"lead\">Backtest <code>\(e(bt.id))</code> (\(e(bt.createdAt)), \(bt.records) records"
-            + "\(bt.inputs.isEmpty ? "" : " of " + e(bt.inputs.joined(separator: ", ")))): each strategy's \(e(metricName)) "
+            + "\(bt.inputs.isEmpty ? "" : " of " + e(bt.inputs.map(ReportLoader.normalized).joined(separator: ", ")))): each strategy's \(e(metricName)) "
             + "over time on one time axis; vertical lines mark its retrains.</p>\n"
         let useTime = bt.strategies.allSatisfy { s in s.points.allSatisfy { $0.timeMs != nil } }
             && bt.strategies.contains { !$0.points.isEmpty }
@@ -35,12 +35,15 @@ extension ReportRenderer {
             out += "<p class=\"note\">The backtest has no metric points.</p>\n"
         }
         out += "<h3>Ranking</h3>\n" + HTMLTable(
-            columns: ["rank", "strategy", metricName, "retrains", "promoted", "train s", "label delay s", "mean age s",
-                      "stale", "what it does"],
+            columns: ["rank", "strategy", metricName, "retrains", "promoted", "train s", "label delay", "mean model age",
+                      "time stale", "what it does"],
             rows: bt.strategies.map { s in
                 [String(s.rank), s.name, num(s.metric, 4), String(s.retrains), String(s.promoted), num(s.trainSeconds, 3),
-                 num(s.labelDelay, 0), num(s.meanAge, 0), NumberFormat.percent(s.stale), s.summary]
+                 hours(s.labelDelay), hours(s.meanAge), hours(s.stale), s.summary]
             }, numeric: Set(0...8).subtracting([1])).html + "\n"
         return section("backtest", out)
     }
+
+    /// Seconds as hours with one decimal (`14.2 h`), as `shadowctl backtest` prints them.
+    func hours(_ seconds: Double) -> String { NumberFormat.fixed(seconds / 3600, 1) + " h" }
 }

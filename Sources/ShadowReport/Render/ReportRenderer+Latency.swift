@@ -9,8 +9,8 @@ extension ReportRenderer {
         let table = HTMLTable(
             columns: ["model", "role", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "answers/s"],
             rows: report.latency.map { l in
-                [l.model, roles[l.model] ?? "", String(l.count), String(l.errors), num(l.p50, 3), num(l.p90, 3),
-                 num(l.p99, 3), num(l.p999, 3), num(l.max, 3), num(l.throughput, 1)]
+                [l.model, roles[l.model] ?? "", String(l.count), String(l.errors), ms(l.p50), ms(l.p90), ms(l.p99),
+                 ms(l.p999), ms(l.max), num(l.throughput, 1)]
             }, numeric: Set(2...9))
         out += table.html + "\n"
         let curves = report.latency.compactMap { l in l.curve.map { (l.model, $0) } }.filter { !$0.1.points.isEmpty }
@@ -19,8 +19,14 @@ extension ReportRenderer {
                 + (report.latency.compactMap(\.decodeError).first.map { ": " + e($0) } ?? "") + ".</p>\n"
         } else {
             let x = PercentileScale(count: curves.map(\.1.count).max() ?? 100)
-            let y = LinearScale(covering: curves.flatMap { $0.1.points.map(\.milliseconds) }, including: [0], unit: "")
-            var chart = LineChart(id: "latency-percentiles", x: x, y: y, xLabel: "percentile", yLabel: "latency (ms)")
+            // Linear like HdrHistogram's plots, unless the tail is so long (max ≥ 30 × median) that the body would be a
+            // flat line at zero: then a log axis.
+            let all = curves.flatMap { $0.1.points.map(\.milliseconds) }
+            let medians = curves.compactMap { $0.1.milliseconds(atPercentile: 50) }.filter { $0 > 0 }
+            let logarithmic = (all.max() ?? 0) >= 30 * (medians.min() ?? .infinity)
+            let y: any ChartScale = logarithmic ? LogScale(covering: all) : LinearScale(covering: all, including: [0])
+            var chart = LineChart(id: "latency-percentiles", x: x, y: y, xLabel: "percentile",
+                                  yLabel: logarithmic ? "latency (ms, log scale)" : "latency (ms)")
             chart.series = curves.enumerated().map { i, c in
                 ChartSeries(name: c.0, points: c.1.points.map { ($0.percentile, $0.milliseconds) },
                             color: ChartPalette.color(i))
@@ -65,6 +71,9 @@ extension ReportRenderer {
         if errors > 0 { out += "<p class=\"note\">\(errors) failed requests over the timeline.</p>\n" }
         return section("throughput", out)
     }
+
+    /// Milliseconds with 4 significant digits (sub-microsecond embedded models stay readable).
+    func ms(_ value: Double) -> String { NumberFormat.short(value) }
 
     /// The distinct names in first-seen order, the run's models' order first.
     func ordered(_ names: [String]) -> [String] {

@@ -11,6 +11,7 @@ enum ReportStyle {
         p.lead { color: #444; margin: 4px 0 8px; }
         table { border-collapse: collapse; margin: 8px 0 12px; font-size: 13px; }
         th, td { padding: 3px 10px 3px 0; text-align: left; border-bottom: 1px solid #eee; vertical-align: top; }
+        td:last-child { overflow-wrap: anywhere; }
         th { border-bottom: 1px solid #bbb; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         code, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
@@ -22,7 +23,7 @@ enum ReportStyle {
         svg.chart .axis-label { font-size: 12px; fill: #555; }
         svg.chart .tick { fill: #666; }
         svg.chart .dot { opacity: 0; }
-        svg.chart .dot:hover { opacity: 1; }
+        svg.chart .dot:hover, svg.chart .dot.shown { opacity: 1; }
         svg.chart .series:hover polyline { stroke-width: 3; }
         svg.chart .bar:hover rect { opacity: 0.8; }
         svg.chart .mark-label, svg.chart .rule-label { font-size: 10px; }

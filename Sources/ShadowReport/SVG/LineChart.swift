@@ -119,8 +119,10 @@ public struct LineChart: Sendable {
         }
         let finite = s.points.filter { $0.x.isFinite && $0.y.isFinite }
         if finite.count <= maxDots {
+            // Few points: the dots stay visible (a lone point has no line to show it).
+            let dotClass = finite.count <= 12 ? "dot shown" : "dot"
             for p in finite {
-                out += "<circle class=\"dot\" cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"2.2\" fill=\"\(e(s.color))\">"
+                out += "<circle class=\"\(dotClass)\" cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"2.2\" fill=\"\(e(s.color))\">"
                     + "<title>\(e(s.name)): \(e(y.describe(p.y))) at \(e(x.describe(p.x)))</title></circle>\n"
             }
         }
@@ -130,8 +132,12 @@ public struct LineChart: Sendable {
     func bandPath(_ band: ChartBand) -> String {
         let pts = band.points.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
         guard !pts.isEmpty else { return "" }
-        let upper = pts.map { "\(f(px($0.x))),\(f(py($0.high)))" }
-        let lower = pts.reversed().map { "\(f(px($0.x))),\(f(py($0.low)))" }
+        // A lone point gets a band 12 px wide, so it still shows.
+        let spread: [(x: Double, low: Double, high: Double, dx: Double)] = pts.count == 1
+            ? [(pts[0].x, pts[0].low, pts[0].high, -6), (pts[0].x, pts[0].low, pts[0].high, 6)]
+            : pts.map { ($0.x, $0.low, $0.high, 0) }
+        let upper = spread.map { "\(f(px($0.x) + $0.dx)),\(f(py($0.high)))" }
+        let lower = spread.reversed().map { "\(f(px($0.x) + $0.dx)),\(f(py($0.low)))" }
         return "<polygon class=\"band\" fill=\"\(HTMLText.escape(band.color))\" fill-opacity=\"0.18\" stroke=\"none\" "
             + "points=\"\((upper + lower).joined(separator: " "))\"><title>\(HTMLText.escape(band.name))</title></polygon>\n"
     }
