@@ -95,7 +95,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "shadowd",
-            dependencies: ["ShadowDaemon", "ShadowConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShadowDaemon", "ShadowConfig", "ShadowCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Measurements for scripts/bench.sh (anchors are measured by the script in the same run).
         .executableTarget(

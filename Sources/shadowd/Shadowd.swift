@@ -3,6 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 import ShadowConfig
+import ShadowCore
 import ShadowDaemon
 
 /// `shadowd`: the daemon. Serves by default; `check-config` validates a config and exits.
@@ -11,6 +12,7 @@ struct Shadowd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shadowd",
         abstract: "The shadowd daemon: replays traffic through champion and shadow models as a systemd service.",
+        version: ShadowdVersion.current,
         subcommands: [Serve.self, CheckConfig.self],
         defaultSubcommand: Serve.self)
 

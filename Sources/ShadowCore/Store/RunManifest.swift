@@ -5,7 +5,7 @@ public struct RunManifest: Sendable, Equatable, Codable {
     /// The manifest layout this build writes.
     public static let currentFormat = 1
     /// The shadowd release that writes manifests.
-    public static let currentShadowdVersion = "0.6.0"
+    public static let currentShadowdVersion = ShadowdVersion.current
 
     /// One traffic file as it was when the run began.
     public struct Input: Sendable, Equatable, Codable {

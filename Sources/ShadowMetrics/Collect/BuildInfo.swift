@@ -1,7 +1,8 @@
 /// `shadowd_build_info` and `shadowd_start_time_seconds`: which build runs, and since when.
+import ShadowCore
 public struct BuildInfo: MetricsCollector {
     /// The shadowd release this source tree is.
-    public static let version = "0.1.0"
+    public static let version = ShadowdVersion.current
 
     /// The Swift compiler that built this binary (major.minor).
     public static let swiftVersion: String = {
