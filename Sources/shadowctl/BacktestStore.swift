@@ -13,7 +13,7 @@ enum BacktestStore {
         let id = "bt-" + iso(Date().timeIntervalSince1970 * 1000) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let inputsJSON = String(decoding: try encoder.encode(inputs.map { FileManager.default.currentDirectoryPath + "/" + $0 }), as: UTF8.self)
+        let inputsJSON = String(decoding: try encoder.encode(inputs.map { FileDigest.absolute($0) }), as: UTF8.self)
         let scenariosJSON = scenarios.isEmpty ? nil : String(decoding: try encoder.encode(scenarios), as: UTF8.self)
         try db.transaction {
             let now = iso(Date().timeIntervalSince1970 * 1000)
