@@ -21,6 +21,7 @@ struct ShadowBench {
             print("\(ours) \(floor)")
         case "stages" where args.count == 3:
             try await stages(config: args[1], file: args[2])
+        case "query-db" where args.count == 3: try queryDatabase(rows: Int(args[1])!, path: args[2])
         case "backtest" where args.count >= 2: exit(try await backtestCommand(Array(args.dropFirst())))
         case "drift" where args.count >= 2:
             exit(try driftCommand(Array(args.dropFirst())))

@@ -7,7 +7,7 @@ struct QueryTimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline", abstract: "Disagreement rate per shadow, or latency per model, interval by interval.",
         discussion: """
-            Each row is one interval of the replay (1 s of wall clock or 8,192 records, whichever came first). \
+            Each row is one interval of the replay (1 s of wall clock or 32,768 records, whichever came first). \
             Shadows: the interval's disagreement rate beside the run's rate ± its binomial noise (floor_low, \
             floor_high: 1.96·√(p(1−p)/n)); 'outside' says when the interval left that band, and replica_rate is a \
             replica's rate in the same interval (the model noise floor) when the config has one. --models: each \

@@ -1,9 +1,11 @@
 import ShadowCore
 
-/// Per feature value bucket: sampled records, and each shadow's disagreements and label flips, since the last flush.
+/// Per feature value bucket: sampled records, and each shadow's disagreements and label flips, since the last drain.
 ///
 /// The first `warmupRecords` records of a run are held back until the schemes are known (numeric edges come from
-/// them), then counted like the rest.
+/// them), then counted like the rest. Counts live in flat arrays (`stride` buckets per feature) and numeric buckets
+/// are found by a branch-free count of the edges at or below the value: every disagreement is counted, so this runs
+/// for most records of a busy run.
 struct FeatureBucketCounter: Sendable {
     /// One disagreement of a record: the shadow's index in `shadows` and whether it was a label flip.
     struct Hit: Sendable {
@@ -12,7 +14,7 @@ struct FeatureBucketCounter: Sendable {
     }
 
     private struct Held: Sendable {
-        var values: ArraySlice<Double>
+        var values: [Double]
         var strings: [Int: String]?
         var sampled: Bool
         var hits: [Hit]
@@ -20,18 +22,27 @@ struct FeatureBucketCounter: Sendable {
 
     let names: [String]
     let settings: TimelineSettings
+    /// Buckets per feature in the flat arrays: enough for every numeric and categorical scheme.
+    let stride: Int
+    private let edgeSlots: Int
     private(set) var schemes: [FeatureScheme]?
     private(set) var shadows: [String] = []
     private var shadowIndex: [String: Int] = [:]
     private var held: [Held] = []
-    private var sampled: [[Int]] = []
-    private var disagreements: [[[Int]]] = []
-    private var flips: [[[Int]]] = []
+    /// Per feature: `edgeSlots` edges padded with +inf (numeric; all +inf for categorical ones, see `isNumeric`):
+    /// the bucket is 1 + the number of edges at or below the value, counted without branches.
+    private var edges: [Double] = []
+    private var isNumeric: [Bool] = []
+    private var sampled: [Int] = []
+    private var disagreements: [Int] = []
+    private var flips: [Int] = []
     private var buckets: [Int] = []
 
     init(names: [String], settings: TimelineSettings, schemes: [FeatureScheme]? = nil) {
         self.names = Array(names.prefix(settings.maxFeatures))
         self.settings = settings
+        edgeSlots = min(16, max(1, settings.quantiles - 1))
+        stride = max(edgeSlots + 2, settings.maxCategories + 2)
         if let schemes, schemes.count == self.names.count { adopt(schemes) }
     }
 
@@ -40,33 +51,57 @@ struct FeatureBucketCounter: Sendable {
         if let index = shadowIndex[name] { return index }
         shadowIndex[name] = shadows.count
         shadows.append(name)
-        disagreements.append(names.indices.map { _ in [] })
-        flips.append(names.indices.map { _ in [] })
-        if let schemes { for f in schemes.indices { grow(f, to: schemes[f].count) } }
+        disagreements += [Int](repeating: 0, count: names.count * stride)
+        flips += [Int](repeating: 0, count: names.count * stride)
         return shadows.count - 1
     }
 
     /// Counts one record: in its buckets when `sampled`, and once per hit.
     @inline(__always)
-    mutating func add(_ values: ArraySlice<Double>, strings: [Int: String]?, sampled isSampled: Bool, hits: [Hit]) {
+    mutating func add(_ values: [Double], strings: [Int: String]?, sampled isSampled: Bool, hits: [Hit]) {
         guard !names.isEmpty, isSampled || !hits.isEmpty else { return }
         guard schemes != nil else {
             held.append(Held(values: values, strings: strings, sampled: isSampled, hits: hits))
             if held.count >= settings.warmupRecords { settle() }
             return
         }
-        let base = values.startIndex
-        for f in names.indices {
-            let value = f < values.count ? values[base + f] : .nan
-            let b = schemes![f].bucket(value, string: strings?[f])
-            if b >= sampled[f].count { grow(f, to: schemes![f].count) }
-            buckets[f] = b
+        let count = min(names.count, values.count)
+        let slots = edgeSlots, stride = self.stride
+        var categorical = false
+        buckets.withUnsafeMutableBufferPointer { out in
+            edges.withUnsafeBufferPointer { e in
+                isNumeric.withUnsafeBufferPointer { numeric in
+                    values.withUnsafeBufferPointer { v in
+                        for f in 0..<count {
+                            guard numeric[f] else { categorical = true; continue }
+                            let x = v[f]
+                            let row = e.baseAddress! + f &* slots
+                            var b = 1
+                            for k in 0..<slots { b &+= Int(unsafeBitCast(row[k] <= x, to: UInt8.self)) }
+                            out[f] = f &* stride &+ (x.isNaN ? 0 : b)
+                        }
+                    }
+                }
+            }
         }
-        if isSampled { for f in names.indices { sampled[f][buckets[f]] += 1 } }
-        for hit in hits {
-            for f in names.indices {
-                disagreements[hit.shadow][f][buckets[f]] += 1
-                if hit.flip { flips[hit.shadow][f][buckets[f]] += 1 }
+        if categorical || count < names.count {
+            for f in 0..<names.count where f >= count || !isNumeric[f] {
+                let b = schemes![f].bucket(f < count ? values[f] : .nan, string: strings?[f])
+                buckets[f] = f * stride + min(b, stride - 1)
+            }
+        }
+        let size = names.count * stride
+        buckets.withUnsafeBufferPointer { b in
+            if isSampled { sampled.withUnsafeMutableBufferPointer { s in for f in b.indices { s[b[f]] &+= 1 } } }
+            guard !hits.isEmpty else { return }
+            disagreements.withUnsafeMutableBufferPointer { d in
+                flips.withUnsafeMutableBufferPointer { l in
+                    for hit in hits {
+                        let base = hit.shadow &* size
+                        for f in b.indices { d[base &+ b[f]] &+= 1 }
+                        if hit.flip { for f in b.indices { l[base &+ b[f]] &+= 1 } }
+                    }
+                }
             }
         }
     }
@@ -75,7 +110,7 @@ struct FeatureBucketCounter: Sendable {
     mutating func settle() {
         guard schemes == nil, !held.isEmpty else { return }
         adopt(names.indices.map { f in
-            FeatureScheme.from(values: held.map { f < $0.values.count ? $0.values[$0.values.startIndex + f] : .nan },
+            FeatureScheme.from(values: held.map { f < $0.values.count ? $0.values[f] : .nan },
                                strings: held.compactMap { $0.strings?[f] }, settings: settings)
         })
         let records = held
@@ -88,42 +123,37 @@ struct FeatureBucketCounter: Sendable {
     mutating func drain() -> [TimelineRows.Bucket] {
         guard let schemes else { return [] }
         var rows: [TimelineRows.Bucket] = []
+        let size = names.count * stride
         for s in shadows.indices {
             for f in names.indices {
-                grow(f, to: schemes[f].count)
                 let scheme = schemes[f]
-                for b in 0..<scheme.count {
+                for b in 0..<min(scheme.count, stride) {
+                    let i = f * stride + b
                     rows.append(TimelineRows.Bucket(
                         shadow: shadows[s], feature: names[f], bucket: scheme.labels[b], position: b,
-                        lower: scheme.lower[b], upper: scheme.upper[b], sampled: sampled[f][b],
-                        disagreements: disagreements[s][f][b], labelFlips: flips[s][f][b]))
+                        lower: scheme.lower[b], upper: scheme.upper[b], sampled: sampled[i],
+                        disagreements: disagreements[s * size + i], labelFlips: flips[s * size + i]))
                 }
             }
         }
-        for f in names.indices {
-            for b in sampled[f].indices { sampled[f][b] = 0 }
-            for s in shadows.indices {
-                for b in disagreements[s][f].indices {
-                    disagreements[s][f][b] = 0
-                    flips[s][f][b] = 0
-                }
-            }
+        for i in sampled.indices { sampled[i] = 0 }
+        for i in disagreements.indices {
+            disagreements[i] = 0
+            flips[i] = 0
         }
         return rows
     }
 
     private mutating func adopt(_ schemes: [FeatureScheme]) {
         self.schemes = schemes
-        sampled = schemes.map { [Int](repeating: 0, count: $0.count) }
-        buckets = [Int](repeating: 0, count: schemes.count)
-        for f in schemes.indices { grow(f, to: schemes[f].count) }
-    }
-
-    private mutating func grow(_ f: Int, to count: Int) {
-        if sampled[f].count < count { sampled[f] += [Int](repeating: 0, count: count - sampled[f].count) }
-        for s in shadows.indices where disagreements[s][f].count < count {
-            disagreements[s][f] += [Int](repeating: 0, count: count - disagreements[s][f].count)
-            flips[s][f] += [Int](repeating: 0, count: count - flips[s][f].count)
+        edges = []
+        isNumeric = []
+        for scheme in schemes {
+            isNumeric.append(scheme.kind == .numeric)
+            let own = scheme.edges.prefix(edgeSlots)
+            edges += own + [Double](repeating: .infinity, count: edgeSlots - own.count)
         }
+        sampled = [Int](repeating: 0, count: schemes.count * stride)
+        buckets = [Int](repeating: 0, count: schemes.count)
     }
 }

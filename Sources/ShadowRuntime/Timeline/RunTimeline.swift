@@ -17,10 +17,13 @@ struct RunTimeline: Sendable {
     private var maxTime: Double?
     private var models: [(name: String, latency: LatencyRecorder)] = []
     private var compared: [Int] = []
-    private var kindCounts: [[Int]] = []
+    /// Per shadow and kind (`3·s + k`): disagreements in the open interval.
+    private var kindCounts: [Int] = []
     private var seen: [Bool] = []
     private var buckets: FeatureBucketCounter
     private var top: [[TopDisagreements]] = []
+    /// Per shadow and kind (`3·s + k`): the |delta| a row must beat to enter the top set (-1 until it is full).
+    private var topFloor: [Double] = []
     private var recordCount = 0
     /// Disagreement rows observed in the run so far (their order is the rows' id order).
     private var rowCount: Int64
@@ -37,8 +40,9 @@ struct RunTimeline: Sendable {
         rowCount = rows
         buckets = FeatureBucketCounter(names: features, settings: settings, schemes: schemes)
         for entry in top {
-            let s = shadow(entry.row.shadow)
-            self.top[s][Self.kindIndex(entry.row.kind)].offer(entry.row, seq: entry.seq)
+            let s = shadow(entry.row.shadow), k = Self.kindIndex(entry.row.kind)
+            self.top[s][k].offer(entry.row, seq: entry.seq)
+            topFloor[3 * s + k] = self.top[s][k].threshold ?? -1
         }
         for s in self.top.indices { for k in self.top[s].indices { self.top[s][k].markWritten() } }
     }
@@ -106,7 +110,9 @@ struct RunTimeline: Sendable {
         models = []
         for s in compared.indices {
             compared[s] = 0
-            kindCounts[s] = [0, 0, 0]
+            kindCounts[3 * s] = 0
+            kindCounts[3 * s + 1] = 0
+            kindCounts[3 * s + 2] = 0
             seen[s] = false
         }
     }
@@ -125,7 +131,7 @@ struct RunTimeline: Sendable {
         for s in seen.indices where seen[s] {
             for kind in DisagreementKind.allCases {
                 shadowRows.append(TimelineRows.Shadow(name: buckets.shadows[s], kind: kind, compared: compared[s],
-                                                      count: kindCounts[s][Self.kindIndex(kind)]))
+                                                      count: kindCounts[3 * s + Self.kindIndex(kind)]))
             }
         }
         return TimelineRows.Interval(run: run, index: index, startedAtMs: startEpochMs,
@@ -137,9 +143,10 @@ struct RunTimeline: Sendable {
         let s = buckets.shadow(name)
         while compared.count <= s {
             compared.append(0)
-            kindCounts.append([0, 0, 0])
+            kindCounts += [0, 0, 0]
             seen.append(false)
             top.append(DisagreementKind.allCases.map { _ in TopDisagreements(capacity: settings.topK) })
+            topFloor += [-1, -1, -1]
         }
         return s
     }
@@ -148,10 +155,12 @@ struct RunTimeline: Sendable {
     private mutating func count(_ batch: ObservedBatch) {
         let list = batch.records.records
         records += list.count
-        for record in list {
-            guard let t = record.epochMs else { continue }
-            if minTime.map({ t < $0 }) ?? true { minTime = t }
-            if maxTime.map({ t > $0 }) ?? true { maxTime = t }
+        list.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                guard let t = records[i].epochMs else { continue }
+                if minTime.map({ t < $0 }) ?? true { minTime = t }
+                if maxTime.map({ t > $0 }) ?? true { maxTime = t }
+            }
         }
         for (m, name) in batch.models.enumerated() where m < batch.predictions.count {
             let prediction = batch.predictions[m]
@@ -160,11 +169,17 @@ struct RunTimeline: Sendable {
                 models.append((name, LatencyRecorder()))
                 slot = models.count - 1
             }
-            for i in 0..<prediction.count {
-                if prediction.errors[i] == nil {
-                    models[slot!].latency.record(nanos: prediction.latencyNanos[i])
-                } else {
-                    models[slot!].latency.recordError()
+            models.withUnsafeMutableBufferPointer { all in
+                prediction.errors.withUnsafeBufferPointer { errors in
+                    prediction.latencyNanos.withUnsafeBufferPointer { nanos in
+                        for i in errors.indices {
+                            if errors[i] == nil {
+                                all[slot!].latency.record(nanos: nanos[i])
+                            } else {
+                                all[slot!].latency.recordError()
+                            }
+                        }
+                    }
                 }
             }
             if m > 0 {
@@ -173,23 +188,34 @@ struct RunTimeline: Sendable {
                 seen[s] = true
             }
         }
-        // Rows come shadow by shadow, records in order: find each row's record with one pass per shadow.
+        // Rows come shadow by shadow, records in order: find each row's record with one pass per shadow. Rows are read
+        // in place (no copy of their strings) and copied only when they enter the top set.
         hits.removeAll(keepingCapacity: true)
         var current = "", s = 0, p = 0
-        for row in batch.disagreements {
-            if row.shadow != current || p >= list.count {
-                if row.shadow != current { s = shadow(row.shadow) }
-                current = row.shadow
-                p = 0
+        batch.disagreements.withUnsafeBufferPointer { rows in
+            for r in rows.indices {
+                if rows[r].shadow != current || p >= list.count {
+                    if rows[r].shadow != current {
+                        current = rows[r].shadow
+                        s = shadow(current)
+                    }
+                    p = 0
+                }
+                let kind = rows[r].kind
+                let k = Self.kindIndex(kind)
+                kindCounts[3 &* s &+ k] &+= 1
+                if let delta = rows[r].delta, abs(delta) > topFloor[3 &* s &+ k] {
+                    top[s][k].offer(rows[r], seq: rowCount)
+                    topFloor[3 &* s &+ k] = top[s][k].threshold ?? -1
+                }
+                rowCount += 1
+                // Times first: a Double compare skips most records without touching their ids.
+                let time = rows[r].recordTimeMs
+                while p < list.count && (list[p].epochMs != time || list[p].id != rows[r].recordID) { p += 1 }
+                guard p < list.count else { continue }
+                hits.append((p, FeatureBucketCounter.Hit(shadow: s, flip: kind == .labelFlip)))
+                p += 1
             }
-            let k = Self.kindIndex(row.kind)
-            kindCounts[s][k] += 1
-            top[s][k].offer(row, seq: rowCount)
-            rowCount += 1
-            while p < list.count && list[p].id != row.recordID { p += 1 }
-            guard p < list.count else { continue }
-            hits.append((p, FeatureBucketCounter.Hit(shadow: s, flip: row.kind == .labelFlip)))
-            p += 1
         }
         if hits.count > 1 { hits.sort { $0.record < $1.record } }
         let every = settings.sampleEvery
@@ -204,7 +230,7 @@ struct RunTimeline: Sendable {
                 scratch.append(hits[h].hit)
                 h += 1
             }
-            buckets.add(list[i].features[...], strings: list[i].strings, sampled: isSampled, hits: scratch)
+            buckets.add(list[i].features, strings: list[i].strings, sampled: isSampled, hits: scratch)
         }
         recordCount += list.count
     }

@@ -9,7 +9,8 @@ public struct TimelineSettings: Sendable, Equatable {
     /// A feature with at most this many distinct values in the warm-up is categorical: one bucket per value, up to
     /// this many values, then `other`.
     public var maxCategories: Int
-    /// Numeric features get this many quantile buckets (edges from the warm-up, rounded to 3 significant digits).
+    /// Numeric features get this many quantile buckets (edges from the warm-up, rounded to 3 significant digits; at
+    /// most 17).
     public var quantiles: Int
     /// Every `sampleEvery`-th record is counted in its buckets; every disagreement is counted.
     public var sampleEvery: Int
@@ -21,16 +22,16 @@ public struct TimelineSettings: Sendable, Equatable {
     /// run has been idle for an interval, and at `finish`.
     public var bucketFlushSeconds: Double
 
-    /// The defaults: 1 s or 8,192 records per interval, 4,096 warm-up records, 16 categories, deciles, every 4th
+    /// The defaults: 1 s or 32,768 records per interval, 4,096 warm-up records, 16 categories, deciles, every 4th
     /// record sampled, 64 features, the top 1,000 per run, shadow and kind, buckets written every 10 s.
-    public init(intervalSeconds: Double = 1, intervalRecords: Int = 8192, warmupRecords: Int = 4096,
+    public init(intervalSeconds: Double = 1, intervalRecords: Int = 32768, warmupRecords: Int = 4096,
                 maxCategories: Int = 16, quantiles: Int = 10, sampleEvery: Int = 4, maxFeatures: Int = 64,
                 topK: Int = 1000, bucketFlushSeconds: Double = 10) {
         self.intervalSeconds = intervalSeconds
         self.intervalRecords = intervalRecords
         self.warmupRecords = warmupRecords
         self.maxCategories = maxCategories
-        self.quantiles = quantiles
+        self.quantiles = min(17, max(2, quantiles))
         self.sampleEvery = max(1, sampleEvery)
         self.maxFeatures = maxFeatures
         self.topK = topK
