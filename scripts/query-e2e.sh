@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end test of `shadowctl query runs|disagreements|latency|rejects`: replays the demo fixtures with
+# End-to-end test of `shadowctl query runs|disagreements|latency|rejects|timeline|buckets`: replays the demo fixtures with
 # `shadowctl replay --local` into a temporary database (run 1: both demo files; run 2: the file with bad lines), then
 # checks each query's table output against golden text (fixed COLUMNS, --limit and order), its JSON (parsed with
 # python3) against counts taken with the sqlite3 CLI, and its CSV header. Prints "N passed, M failed".
@@ -61,15 +61,22 @@ check "runs csv header" "id,started_at,finished_at,status,records,rejects,second
     "$(query runs --format csv | head -1 | tr -d '\r')"
 
 # disagreements
+# --order delta on a run is answered from top_disagreements (rows without an id); the same rows as the plain ORDER BY.
 check "disagreements table (COLUMNS=140)" "$(cat <<'T'
-id    run  record_id  record_time               shadow     kind        champion  shadow_out  delta   features
-554   1    r-003022   2025-03-03T00:02:30.355Z  candidate  label_flip  0.6281    0.2914      0.3367  {"age":56,"income":32070,"tenure_month…
-133   1    r-000744   2025-03-03T00:00:36.829Z  candidate  label_flip  0.4323    0.7138      0.2815  {"age":31,"income":99898,"tenure_month…
-1519  1    r-008357   2025-03-03T00:06:55.906Z  candidate  label_flip  0.6182    0.3657      0.2525  {"age":52,"income":63345,"tenure_month…
-45    1    r-000278   2025-03-03T00:00:13.754Z  candidate  label_flip  0.3238    0.5448      0.2209  {"age":29,"income":79934,"tenure_month…
-2262  1    b-000278   2025-03-03T00:00:13.754Z  candidate  label_flip  0.3238    0.5448      0.2209  {"age":29,"income":79934,"tenure_month…
+id  run  record_id  record_time               shadow     kind        champion  shadow_out  delta   features
+    1    r-003022   2025-03-03T00:02:30.355Z  candidate  label_flip  0.6281    0.2914      0.3367  {"age":56,"income":32070,"tenure_months"…
+    1    r-000744   2025-03-03T00:00:36.829Z  candidate  label_flip  0.4323    0.7138      0.2815  {"age":31,"income":99898,"tenure_months"…
+    1    r-008357   2025-03-03T00:06:55.906Z  candidate  label_flip  0.6182    0.3657      0.2525  {"age":52,"income":63345,"tenure_months"…
+    1    r-000278   2025-03-03T00:00:13.754Z  candidate  label_flip  0.3238    0.5448      0.2209  {"age":29,"income":79934,"tenure_months"…
+    1    b-000278   2025-03-03T00:00:13.754Z  candidate  label_flip  0.3238    0.5448      0.2209  {"age":29,"income":79934,"tenure_months"…
 T
 )" "$(query disagreements --run 1 --kind label_flip --order delta --limit 5)"
+check "disagreements --order delta from the top table: the plain query's records" \
+    "$(sql "SELECT record_id FROM disagreements WHERE run_id = 1 ORDER BY delta DESC, id LIMIT 40" | tr '\n' ' ')" \
+    "$(pyjson "' '.join(x['record_id'] for x in r) + ' '" disagreements --run 1 --order delta --limit 40)"
+check "disagreements --since (interval skip): the plain query's ids" \
+    "$(sql "SELECT id FROM disagreements WHERE run_id = 1 AND kind = 'score_delta' AND record_time >= '2025-03-03T00:07:00.000Z' ORDER BY id LIMIT 50" | tr '\n' ' ')" \
+    "$(pyjson "' '.join(str(x['id']) for x in r) + ' '" disagreements --run 1 --kind score_delta --since 2025-03-03T00:07Z --limit 50)"
 check "disagreements table fits 80 columns" 80 \
     "$(COLUMNS_FOR=80 query disagreements --run 1 --limit 20 | python3 -c 'import sys; print(max(map(len, sys.stdin.read().splitlines())))')"
 check "disagreements empty table" "(no rows)" "$(query disagreements --shadow nobody | tail -1)"
@@ -122,6 +129,44 @@ check "disagreements csv header" "id,run,record_id,record_time,shadow,kind,champ
     "$(query disagreements --format csv --limit 1 | head -1 | tr -d '\r')"
 check "disagreements csv rows" "$(($(sql "SELECT count(*) FROM disagreements WHERE run_id = 2") + 1))" \
     "$(query disagreements --run 2 --format csv --limit 0 | python3 -c 'import csv,sys; print(len(list(csv.reader(sys.stdin))))')"
+
+# timeline and buckets (the observer's tables: one interval per 1 s or 32,768 records, so counts are checked as sums)
+flips1=$(sql "SELECT count(*) FROM disagreements WHERE run_id = 1 AND kind = 'label_flip'")
+all1=$(sql "SELECT count(*) FROM disagreements WHERE run_id = 1")
+check "timeline: compared and disagreements add up to the run" "12300 $all1" \
+    "$(pyjson "sum(x['compared'] for x in r), sum(x['disagreements'] for x in r)" timeline --run 1 --limit 0 | tr -d '(),')"
+check "timeline --kind label_flip adds up" "$flips1" \
+    "$(pyjson "sum(x['disagreements'] for x in r)" timeline --run 1 --kind label_flip --limit 0)"
+check "timeline: the run's rate inside its own noise band" True \
+    "$(pyjson "all(x['floor_low'] <= $all1 / 12300 <= x['floor_high'] for x in r) and len(r) >= 1" timeline --run 1)"
+check "timeline json keys" "run interval started_at seconds shadow kind compared disagreements rate floor_low floor_high outside replica_rate" \
+    "$(pyjson "' '.join(r[0].keys())" timeline --run latest)"
+check "timeline --models: requests per model" "[('candidate', 12300), ('champion', 12300)]" \
+    "$(pyjson "sorted({m: sum(x['requests'] for x in r if x['model'] == m) for m in {x['model'] for x in r}}.items())" timeline --run 1 --models --limit 0)"
+check "timeline --models csv header" "run,interval,started_at,seconds,model,role,requests,errors,p50_ms,p99_ms,max_ms,throughput" \
+    "$(query timeline --models --format csv | head -1 | tr -d '\r')"
+check "timeline bad options refused" "refused refused" "$(fails timeline --kind flip) $(fails timeline --models --kind label_flip)"
+check "buckets table: plan_tier label flips (COLUMNS=140)" "$(cat <<'T'
+run  shadow     feature    bucket  records  record_share  label_flips  share   rate    lift
+1    candidate  plan_tier  0       3136     0.255         106          0.2107  0.0338  0.827
+1    candidate  plan_tier  1       2984     0.2426        132          0.2624  0.0442  1.082
+1    candidate  plan_tier  2       3128     0.2543        127          0.2525  0.0406  0.993
+1    candidate  plan_tier  3       3052     0.2481        138          0.2744  0.0452  1.106
+T
+)" "$(query buckets --run 1 --feature plan_tier --kind label_flip)"
+check "buckets: every feature's flips add up to the run's" "$flips1" \
+    "$(pyjson "sum(x['label_flips'] for x in r if x['feature'] == 'income')" buckets --run 1 --kind label_flip --min-share 0 --limit 0)"
+check "buckets: sampled records (every 4th, ×4) add up to the run" 12300 \
+    "$(pyjson "sum(x['records'] for x in r if x['feature'] == 'age')" buckets --run 1 --min-share 0 --limit 0)"
+check "buckets: lift largest first" True \
+    "$(pyjson "all(a['lift'] >= b['lift'] for a, b in zip(r, r[1:]))" buckets --run 1 --limit 0)"
+check "buckets --features: one row per feature, skew largest first" "10 True" \
+    "$(pyjson "len(r), all(a['skew'] >= b['skew'] for a, b in zip(r, r[1:]))" buckets --run 1 --features --kind label_flip | tr -d '(),')"
+check "buckets --features finding" True \
+    "$(pyjson "r[0]['finding'].endswith('of records)') and ' of label flips have ' in r[0]['finding']" buckets --run 1 --features --kind label_flip)"
+check "buckets bad options refused" "refused refused" "$(fails buckets --kind score_delta) $(fails buckets --min-share 2)"
+check "views answer sqlite3 directly" "1 1 10" \
+    "$(sql "SELECT count(DISTINCT run_id) FROM timeline_rates WHERE run_id = 1 AND kind = 'any'") $(sql "SELECT count(DISTINCT run_id) FROM timeline_models WHERE run_id = 1") $(sql "SELECT count(*) FROM feature_lift WHERE run_id = 1")"
 
 # latency
 check "latency table (columns aligned; timings masked)" "$(cat <<'T'

@@ -67,7 +67,7 @@ public struct TimelineQuery: Sendable {
         }
         let order = subject == .shadows ? "run_id, shadow, interval" : "run_id, CASE role WHEN 'champion' THEN 0 "
             + "WHEN 'shadow' THEN 1 ELSE 2 END, model, interval"
-        return (select + " WHERE " + filters.joined(separator: " AND ") + " ORDER BY " + order
+        return (select + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND ")) + " ORDER BY " + order
                 + (limit > 0 ? " LIMIT \(limit)" : ""), values)
     }
 
