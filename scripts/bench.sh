@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-replay_n=1000000; eval_n=200000; store_n=1000000; soak_n=10000000
-if [ "${1:-}" = "--smoke" ]; then replay_n=20000; eval_n=20000; store_n=50000; soak_n=100000; fi
+replay_n=1000000; eval_n=200000; store_n=1000000; soak_n=10000000; query_n=10000000
+if [ "${1:-}" = "--smoke" ]; then replay_n=20000; eval_n=20000; store_n=50000; soak_n=100000; query_n=200000; fi
 
 python3 -c "import orjson, xgboost, numpy" 2>/dev/null || pip install -q -r scripts/requirements-fixtures.txt orjson
 swift build -c release --product shadowctl >&2
@@ -50,6 +50,10 @@ row "xgboost eval rows/s (vs inplace_predict)" "$ours" "$anchor" "$(ratio "$ours
 "$bin/shadow-bench" store "$store_n" "$work" | while read -r ours anchor; do
     row "disagreement rows/s (vs INSERT..SELECT)" "$ours" "$anchor" "$(ratio "$ours" "$anchor")"
 done
+
+# 3b. Drill-down queries (issue 6) over a generated database of $query_n disagreement rows: each under 200 ms.
+"$bin/shadow-bench" query-db "$query_n" "$work/query.db"
+rm -f "$work/query.db"*
 
 # 4. RSS over a long replay (10 of the 30 features a record keeps the file small; the rest are missing).
 python3 scripts/bench/gen_traffic.py "$soak_n" "$work/soak.jsonl" 10
