@@ -30,7 +30,8 @@ final class ChunkCollector: Sendable {
     }
 
     /// Stores model `model`'s answer to record `index` (a one-record prediction), sent and answered at the given
-    /// instants; its latency becomes `done − intended` (coordinated-omission corrected).
+    /// instants; its latency becomes the wait from the intended instant to the send plus the service time
+    /// (coordinated-omission corrected).
     func finish(_ index: Int, model: Int, answer: PredictionBatch, sent: UInt64, done: UInt64) {
         state.withLock { s in
             let width = s.predictions[model].width
@@ -40,9 +41,14 @@ final class ChunkCollector: Sendable {
             } else {
                 s.predictions[model].errors[index] = .undecodable
             }
-            s.predictions[model].latencyNanos[index] = done &- s.timings.intended[index]
+            // The model's own measure of the request (an HTTP model times the wire, from the write on its
+            // connection to the parsed answer) is the service time when it has one; the time the answer took to
+            // come back to this task is then left out. The wait before the send stays in (coordinated omission).
+            let own = answer.count == 1 ? answer.latencyNanos[0] : 0
+            let service = own > 0 && own <= done &- sent ? own : done &- sent
+            s.predictions[model].latencyNanos[index] = (sent &- s.timings.intended[index]) &+ service
             s.timings.sent[model][index] = sent
-            s.timings.done[model][index] = done
+            s.timings.done[model][index] = sent &+ service
             s.remaining -= 1
         }
     }

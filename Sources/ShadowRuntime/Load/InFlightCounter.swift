@@ -16,9 +16,9 @@ final class InFlightCounter: Sendable {
         state = Mutex(State(perModel: Array(repeating: 0, count: models)))
     }
 
-    /// Models at or over `cap` requests in flight (empty when a request can go).
-    func modelsAtCap(_ cap: Int) -> [Int] {
-        state.withLock { s in s.perModel.indices.filter { s.perModel[$0] >= cap } }
+    /// Models at or over their cap of requests in flight (empty when a request can go).
+    func modelsAtCap(_ caps: [Int]) -> [Int] {
+        state.withLock { s in s.perModel.indices.filter { s.perModel[$0] >= caps[$0] } }
     }
 
     /// Records whose answers are not all in.

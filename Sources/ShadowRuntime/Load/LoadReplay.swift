@@ -44,7 +44,10 @@ public struct LoadReplay: Sendable {
         var withManifest = info
         withManifest.manifest = manifest
         let run = try store.beginRun(withManifest)
-        var scheduler = LoadScheduler(settings: load, models: modelSet, store: store, observers: observers, run: run)
+        var connections: [String: Int] = [:]
+        for model in settings.models { if let http = model.http { connections[model.name] = http.connections } }
+        var scheduler = LoadScheduler(settings: load, models: modelSet, store: store, observers: observers, run: run,
+                                      connections: connections)
         let started = MonotonicClock.nanos()
         func elapsed() -> Double { Double(MonotonicClock.nanos() &- started) / 1e9 }
         var bytesBefore: Int64 = 0

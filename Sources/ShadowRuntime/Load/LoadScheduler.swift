@@ -12,13 +12,18 @@ struct LoadScheduler {
     let observers: [any ReplayObserver]
     let run: Int64
     private var schedule: ArrivalSchedule
-    private(set) var tally = RunTally()
-    private(set) var load: LoadTally
+    /// Scheduler-side counts (requests, cap hits, start, last intended instant); timings go to the committer.
+    private var load: LoadTally
+    private let committer: LoadCommitter
     private let counter: InFlightCounter
     private var nextKey = 0
     private let widths: [Int]
+    /// Per model: requests in flight at most (`max_in_flight`, or fewer for an HTTP model with fewer connections,
+    /// so requests wait here, counted, and never in the client's queue, where the wait would be unseen).
+    private let caps: [Int]
 
-    init(settings: LoadSettings, models: ModelSet, store: any ReplayStore, observers: [any ReplayObserver], run: Int64) {
+    init(settings: LoadSettings, models: ModelSet, store: any ReplayStore, observers: [any ReplayObserver], run: Int64,
+         connections: [String: Int] = [:]) {
         self.settings = settings
         self.models = models
         self.store = store
@@ -28,7 +33,9 @@ struct LoadScheduler {
         load = LoadTally(models: models.models.count, intervalNanos: UInt64(settings.intervalSeconds * 1e9))
         counter = InFlightCounter(models: models.models.count)
         widths = models.models.map { $0.task.outputWidth }
+        caps = models.models.map { min(settings.maxInFlight, connections[$0.name] ?? Int.max) }
         load.start = MonotonicClock.nanos() + 2_000_000  // a moment to get going before the first instant
+        committer = LoadCommitter(models: models, store: store, observers: observers, run: run, load: load)
     }
 
     /// Replays `reader` to its end; `committed` sees the run tally after each chunk is handed to the store.
@@ -39,14 +46,17 @@ struct LoadScheduler {
         if case .closed(let c) = settings.profile { concurrency = c }
         let modelList = models.models
         let counter = self.counter
-        var pending: [ChunkCollector] = []
+        let committer = self.committer
         try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await committer.run() }
+            defer { committer.close() }
             while let chunk = try reader.nextChunk(maxLines: batchSize) {
                 var batch = decoder.decode(chunk)
                 if let injector = models.injector { injector.apply(to: &batch) }
                 let collector = ChunkCollector(batch: batch, widths: widths, endOffset: chunk.endOffset,
                                                endLine: chunk.endLine)
-                pending.append(collector)
+                committer.enqueue(collector)
+                if let latest = committer.latest.withLock({ $0 }) { committed(latest) }
                 for i in batch.records.indices {
                     var due = MonotonicClock.nanos()
                     if openLoop {
@@ -55,10 +65,10 @@ struct LoadScheduler {
                         load.lastIntendedOffset = offset
                         await PreciseWait.until(due)
                     }
-                    let atCap = counter.modelsAtCap(settings.maxInFlight)
+                    let atCap = counter.modelsAtCap(caps)
                     if !atCap.isEmpty {
                         for m in atCap { load.capHits[m] += 1 }
-                        while !counter.modelsAtCap(settings.maxInFlight).isEmpty { await PreciseWait.pause() }
+                        while !counter.modelsAtCap(caps).isEmpty { await PreciseWait.pause() }
                     }
                     if !openLoop {
                         while counter.records >= concurrency { await PreciseWait.pause() }
@@ -79,40 +89,18 @@ struct LoadScheduler {
                             counter.answered(key, model: m)
                         }
                     }
-                    try await commitReady(&pending, committed: committed)
                 }
-                try await commitReady(&pending, committed: committed)
-            }
-            while !pending.isEmpty {
-                try await commitReady(&pending, committed: committed)
-                if !pending.isEmpty { await PreciseWait.pause() }
             }
         }
+        if let latest = committer.latest.withLock({ $0 }) { committed(latest) }
     }
 
-    /// Commits the complete chunks at the head of `pending`, in order.
-    private mutating func commitReady(_ pending: inout [ChunkCollector], committed: (RunTally) -> Void) async throws {
-        var taken = 0
-        while taken < pending.count, pending[taken].isComplete {
-            let (result, timings) = pending[taken].result(models: models.models, comparator: models.comparator,
-                                                          storeFeatures: models.storeFeatures)
-            try store.append(run: run, disagreements: result.rows, rejects: result.rejects, checkpoint: nil)
-            tally.add(result)
-            load.add(timings, errors: result.predictions)
-            committed(tally)
-            if !observers.isEmpty {
-                let observed = ObservedBatch(run: run, records: result.batch, schema: models.schema,
-                                             models: result.models.map(\.name), predictions: result.predictions,
-                                             disagreements: result.rows)
-                for observer in observers { await observer.observe(observed) }
-            }
-            taken += 1
-        }
-        if taken > 0 { pending.removeFirst(taken) }
-    }
+    /// Everything committed so far.
+    var tally: RunTally { committer.tally }
 
     /// The load report of everything replayed so far.
     func report() -> LoadReport {
-        load.report(settings: settings, models: models.models.map { ($0.name, $0.role) }, run: tally)
+        committer.adopt(schedulerCounts: load)
+        return committer.load.report(settings: settings, models: models.models.map { ($0.name, $0.role) }, run: tally)
     }
 }

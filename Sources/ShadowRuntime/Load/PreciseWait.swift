@@ -21,7 +21,7 @@ enum PreciseWait {
     }
 
     /// A short pause while waiting for answers (in-flight cap, closed loop, end of run).
-    static func pause() async {
-        try? await Task.sleep(nanoseconds: 20_000)
+    static func pause(nanoseconds: UInt64 = 20_000) async {
+        try? await Task.sleep(nanoseconds: nanoseconds)
     }
 }
