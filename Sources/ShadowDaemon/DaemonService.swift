@@ -58,6 +58,7 @@ struct DaemonService: Service {
         server.stop()
         metrics?.stop()
         await context.monitor?.finish()   // triggers' hooks and webhooks, and the monitor's last rows
+        await context.timeline.finish()   // the last interval, bucket counts and top disagreements of each run
         try context.store.flush()
         context.logger.info("shadowd stopped", metadata: ["message_id": "\(MessageID.stopped)"])
     }

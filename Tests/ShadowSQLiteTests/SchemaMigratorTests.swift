@@ -4,7 +4,7 @@ import Testing
 @Suite struct SchemaMigratorTests {
     private static let tables = ["alias_history", "backtest_points", "backtests", "checkpoints", "disagreements", "drift", "feature_buckets", "latency", "latency_verdicts",
                                  "model_versions", "models", "monitor_state", "rejects", "runs", "schema_migrations",
-                                 "timeline", "timeline_disagreements", "triggers"]
+                                 "timeline", "timeline_disagreements", "top_disagreements", "triggers"]
 
     @Test func emptyDatabaseIsMigratedToTheLatestVersion() throws {
         let dir = try TemporaryDirectory()
