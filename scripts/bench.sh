@@ -80,5 +80,6 @@ PY
 # 5. Drift detectors and triggers, scored beside River on streams with known drift points.
 scripts/bench-drift.sh ${1:-}
 scripts/bench-backtest.sh ${1:-}
+scripts/bench-http.sh ${1:-}
 SHADOWCTL=$bin/shadowctl scripts/bench-load.sh ${1:-} || echo "bench-load: a latency truth bar was missed (see FAIL lines above)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,6 +8,7 @@ scripts/ensure-deps.sh
 swift build --build-tests
 scripts/e2e-local.sh
 scripts/query-e2e.sh
+scripts/http-e2e.sh
 scripts/load-e2e.sh
 scripts/report-e2e.sh
 scripts/backtest-e2e.sh
