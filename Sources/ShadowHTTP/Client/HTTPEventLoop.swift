@@ -93,10 +93,7 @@ final class HTTPEventLoop: @unchecked Sendable {
             box.batches.removeAll(keepingCapacity: true)
             return (taken, box.stopping)
         }
-        if queueHead > 0 && queueHead == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
-        }
+        compactQueue()
         queue.append(contentsOf: batches)
         return !stopping
     }
@@ -120,8 +117,17 @@ final class HTTPEventLoop: @unchecked Sendable {
             let c = idle.removeLast()
             start(c, batch: batch, index: index)
         }
+        compactQueue()
+    }
+
+    /// Drops dispatched batches from the queue's front, so finished batches are not kept alive while new ones
+    /// keep arriving (the queue is rarely empty under steady load).
+    func compactQueue() {
         if queueHead > 0 && queueHead == queue.count {
             queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+        } else if queueHead >= 8 {
+            queue.removeFirst(queueHead)
             queueHead = 0
         }
     }
