@@ -104,7 +104,7 @@ public struct RunManifest: Sendable, Equatable, Codable {
     public var inputs: [Input]
     /// The models, champion first.
     public var models: [Model]
-    /// The load profile the records were paced with; nil replays as fast as possible (no profile yet).
+    /// The load profile the records were paced with; nil replays as fast as possible.
     public var profile: String?
     /// The seed of any randomness in the replay (sampling, drift injection); nil when nothing is random.
     public var seed: UInt64?
