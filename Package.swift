@@ -37,7 +37,7 @@ let package = Package(
         // TOML parsing and config validation into ShadowCore settings. Pure.
         .target(name: "ShadowConfig", dependencies: ["ShadowCore"]),
         // Adapter: traffic files (JSONL, CSV) read as streaming record batches.
-        .target(name: "ShadowFiles", dependencies: ["ShadowCore"]),
+        .target(name: "ShadowFiles", dependencies: ["ShadowCore", "CZlib"]),
         // Adapter: SQLite store on libsqlite3.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ShadowSQLite", dependencies: ["ShadowCore", "CSQLite", "CXXHash"]),

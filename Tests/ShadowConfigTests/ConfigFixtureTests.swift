@@ -30,7 +30,7 @@ import Testing
         "source-delimiter-two-chars.toml": #"source-delimiter-two-chars.toml:8: source.csv_delimiter: expected a single ASCII character, found ";;""#,
         "source-feature-names-empty.toml": "source-feature-names-empty.toml:8: source.fields.feature_names: must list at least one feature",
         "source-feature-pointer.toml": #"source-feature-pointer.toml:9: source.fields.feature."plan name": "plan" is not a JSON pointer (it must be empty or start with "/", e.g. "/plan")"#,
-        "source-format-unknown.toml": #"source-format-unknown.toml:8: source.format: unknown value "parquet" (expected one of: auto, jsonl, csv)"#,
+        "source-format-unknown.toml": #"source-format-unknown.toml:8: source.format: unknown value "parquet" (expected one of: auto, jsonl, csv, gor, kserve-log, seldon-log)"#,
         "source-max-line-bytes-small.toml": "source-max-line-bytes-small.toml:8: source.max_line_bytes: must be at least 64, found 10",
         "source-pointer-bad-tilde.toml": #"source-pointer-bad-tilde.toml:8: source.fields.label: "/outcome~2" is not a valid JSON pointer ("~" must be followed by 0 or 1: write ~0 for "~" and ~1 for "/")"#,
         "source-pointer-no-slash.toml": #"source-pointer-no-slash.toml:8: source.fields.id: "request_id" is not a JSON pointer (it must be empty or start with "/", e.g. "/request_id")"#,

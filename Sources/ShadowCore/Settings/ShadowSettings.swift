@@ -107,7 +107,13 @@ public struct StoreSettings: Sendable, Equatable {
 
 /// `[source]`: how traffic files are read.
 public struct SourceSettings: Sendable, Equatable {
-    public enum Format: String, Sendable, CaseIterable { case auto, jsonl, csv }
+    /// The traffic file format: `auto` picks by extension and first line; `gor` is a GoReplay capture,
+    /// `kserve-log`/`seldon-log` are payload-logger CloudEvents (see README "Other traffic formats").
+    public enum Format: String, Sendable, CaseIterable {
+        case auto, jsonl, csv, gor
+        case kserveLog = "kserve-log"
+        case seldonLog = "seldon-log"
+    }
 
     public var format: Format
     public var fields: FieldMapping

@@ -13,7 +13,7 @@ import ShadowCore
 public final class TrafficReader {
     /// The file, as given.
     public let path: String
-    /// `.jsonl` or `.csv` (never `.auto`).
+    /// `.jsonl`, `.csv` or a capture format (`.gor`, `.kserveLog`, `.seldonLog`), never `.auto`.
     public let format: SourceSettings.Format
     /// The decoder for this file's chunks.
     public let decoder: RecordDecoder
@@ -25,6 +25,8 @@ public final class TrafficReader {
     public let inode: UInt64
 
     private var splitter: LineSplitter
+    /// The reader of a capture format (GoReplay, CloudEvents logs); nil for JSONL and CSV.
+    private var framed: FramedTrafficSource?
     private var sequence = 0
 
     /// Opens `path`, resolves its format and (for CSV) reads the header; starts at `startOffset`, which
@@ -44,7 +46,11 @@ public final class TrafficReader {
         self.path = path
         let format: SourceSettings.Format
         do throws(TrafficReaderError) {
-            format = try Self.resolveFormat(settings.format, path: path)
+            if settings.format == .auto, let found = FormatDetection.detect(fd: fd, path: path) {
+                format = found
+            } else {
+                format = try Self.resolveFormat(settings.format, path: path)
+            }
         } catch {
             _ = close(fd)
             throw error
@@ -61,7 +67,16 @@ public final class TrafficReader {
         var splitter = LineSplitter(fd: fd, path: path, bufferSize: bufferSize, maxLineBytes: settings.maxLineBytes,
                                     csvDelimiter: format == .csv ? settings.csvDelimiter : nil)
         do throws(TrafficReaderError) {
-            if format == .csv {
+            if format.isFramed {
+                csvHeader = nil
+                do throws(TrafficReaderError) {
+                    decoder = try RecordDecoder(framed: format, settings: settings, schema: schema)
+                } catch {
+                    throw TrafficReaderError(error.code, file: path, error.message)
+                }
+                framed = try FramedTrafficSource(fd: dup(fd), file: path, format: format, settings: settings,
+                                                 schema: schema, startOffset: startOffset)
+            } else if format == .csv {
                 let header = try Self.readHeader(&splitter, path: path, delimiter: settings.csvDelimiter)
                 csvHeader = header
                 decoder = try RecordDecoder(csvHeader: header, settings: settings, schema: schema, file: path)
@@ -94,11 +109,16 @@ public final class TrafficReader {
     }
 
     /// The resumable position: file offset just past the last consumed line, and lines consumed.
-    public var position: (offset: Int64, line: Int) { (splitter.consumed, splitter.linesConsumed) }
+    public var position: (offset: Int64, line: Int) { framed?.position ?? (splitter.consumed, splitter.linesConsumed) }
 
     /// The next chunk of at most `maxLines` lines (blank and oversized lines count), or nil at end of file.
     /// After nil, a later call returns lines appended to the file since.
     public func nextChunk(maxLines: Int) throws(TrafficReaderError) -> LineChunk? {
+        if let framed {
+            guard let chunk = try framed.next(maxLines: max(maxLines, 1), sequence: sequence) else { return nil }
+            sequence += 1
+            return chunk
+        }
         guard let chunk = try splitter.next(maxLines: max(maxLines, 1), sequence: sequence) else { return nil }
         sequence += 1
         return chunk

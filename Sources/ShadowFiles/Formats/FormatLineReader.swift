@@ -1,0 +1,53 @@
+import ShadowCore
+
+/// Physical lines of a (possibly inflated) capture file, each with its 1-based number and byte offset.
+///
+/// Offsets count bytes of the inflated text, so for a `.gz` file they are positions in the decompressed stream.
+struct FormatLineReader {
+    /// One line, without its `\n` (a trailing `\r` is kept: HTTP framing needs it to find the body exactly).
+    struct Line {
+        var bytes: [UInt8]
+        var number: Int
+        var offset: Int64
+    }
+
+    private let stream: FormatByteStream
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// Lines returned so far.
+    private(set) var linesRead = 0
+    /// Bytes consumed through the last returned line (its newline included).
+    private(set) var consumed: Int64 = 0
+
+    /// Reads lines from `stream`.
+    init(stream: FormatByteStream) {
+        self.stream = stream
+    }
+
+    /// The next line, or nil at the end of the file (a last line without a newline is returned).
+    mutating func next() throws(TrafficReaderError) -> Line? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                return take(upTo: newline, skip: 1)
+            }
+            if atEnd {
+                if start < buffer.count { return take(upTo: buffer.count, skip: 0) }
+                return nil
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            if try stream.read(appendingTo: &buffer) == 0 { atEnd = true }
+        }
+    }
+
+    private mutating func take(upTo end: Int, skip: Int) -> Line {
+        linesRead += 1
+        let line = Line(bytes: Array(buffer[start..<end]), number: linesRead, offset: consumed)
+        consumed += Int64(end - start + skip)
+        start = end + skip
+        return line
+    }
+}

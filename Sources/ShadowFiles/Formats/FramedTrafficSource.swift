@@ -1,0 +1,172 @@
+import ShadowCore
+
+/// Reads a GoReplay capture or a payload-logger CloudEvents log (plain or gzip) as chunks of canonical JSON lines
+/// `{"id":…,"epoch_ms":…,"body"|"features":…,"recorded":…}` for `RecordDecoder(framed:…)`, in time order within a
+/// window of `reorderWindow` records, responses attached to their requests by id.
+///
+/// Each line's number and offset are those of the record's first line in the file (for `.gz`, offsets in the
+/// inflated text). Unusable records become rejects of the chunk. Not Sendable: one reader, one consumer.
+final class FramedTrafficSource {
+    /// Records held for reordering and pairing (GoReplay writes with several goroutines, so a capture is only
+    /// roughly ordered; a response follows its request closely).
+    static let defaultReorderWindow = 10_000
+
+    let format: SourceSettings.Format
+    let file: String
+    private var lines: FormatLineReader
+    private let stream: FormatByteStream
+    private var window: ReorderWindow
+    let body: InferenceBody
+    /// Longest record accepted, in bytes (`max_line_bytes`).
+    let maxBytesLimit: Int
+    private let skipBefore: Int64
+    private var peeked: FormatLineReader.Line?
+    private var pendingRejects: [Reject] = []
+    private var orphans: [String: FormatJSON] = [:]
+    private var orphanOrder: [String] = []
+    /// The latest record time met, given to records without one so they keep their place.
+    private(set) var lastTimeSeen = 0.0
+    private var finished = false
+
+    /// Reads `fd` (owned, closed at the end) as `format` (`.gor`, `.kserveLog` or `.seldonLog`); units starting
+    /// before `startOffset` are skipped (a resumed source).
+    init(fd: Int32, file: String, format: SourceSettings.Format, settings: SourceSettings, schema: FeatureSchema,
+         startOffset: Int64 = 0, reorderWindow: Int = FramedTrafficSource.defaultReorderWindow) throws(TrafficReaderError) {
+        self.format = format
+        self.file = file
+        stream = try FormatByteStream(fd: fd, path: file)
+        lines = FormatLineReader(stream: stream)
+        window = ReorderWindow(capacity: reorderWindow)
+        body = InferenceBody(featureNames: settings.fields.featureNames, schema: schema)
+        maxBytesLimit = settings.maxLineBytes
+        skipBefore = startOffset
+    }
+
+    /// Where a resumed reader should start: before the earliest record still waiting, else past all input read.
+    var position: (offset: Int64, line: Int) {
+        window.earliestStart ?? (lines.consumed, lines.linesRead)
+    }
+
+    /// Closes the file.
+    func close() { stream.close() }
+
+    /// The next chunk of up to `maxLines` records (and the rejects met meanwhile), or nil at the end.
+    func next(maxLines: Int, sequence: Int) throws(TrafficReaderError) -> LineChunk? {
+        var out: [ReorderWindow.Entry] = []
+        while out.count < maxLines {
+            if !finished, let unit = try nextUnit() {
+                if let leaving = process(unit) { out.append(contentsOf: leaving) }
+                continue
+            }
+            finished = true
+            guard let entry = window.popEarliest() else { break }
+            out.append(entry)
+        }
+        if out.isEmpty && pendingRejects.isEmpty { return nil }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = [], numbers: [Int] = [], offsets: [Int64] = []
+        for entry in out {
+            let start = bytes.count
+            bytes.append(contentsOf: entry.prefix)
+            if let recorded = entry.recorded {
+                bytes.append(contentsOf: #","recorded":"#.utf8)
+                bytes.append(contentsOf: recorded)
+            }
+            bytes.append(UInt8(ascii: "}"))
+            ranges.append(start..<bytes.count)
+            bytes.append(UInt8(ascii: "\n"))
+            numbers.append(entry.line)
+            offsets.append(entry.offset)
+        }
+        let rejects = pendingRejects.sorted { $0.position.line < $1.position.line }
+        pendingRejects = []
+        let end = position
+        return LineChunk(sequence: sequence, file: file, bytes: bytes, lines: ranges, lineNumbers: numbers,
+                         lineOffsets: offsets, oversized: rejects, endOffset: end.offset, endLine: end.line)
+    }
+
+    /// One record's bytes as logged, with where it starts.
+    struct Unit {
+        var bytes: [UInt8]
+        var line: Int
+        var offset: Int64
+        var structured: Bool
+        var tooLong: Bool
+    }
+
+    private func nextLine() throws(TrafficReaderError) -> FormatLineReader.Line? {
+        if let line = peeked {
+            peeked = nil
+            return line
+        }
+        return try lines.next()
+    }
+
+    /// The next GoReplay record, JSON-line event or HTTP-dump event; units before the resume offset are skipped.
+    private func nextUnit() throws(TrafficReaderError) -> Unit? {
+        while true {
+            guard var first = try nextLine() else { return nil }
+            if first.bytes.last == UInt8(ascii: "\r") { first.bytes.removeLast() }
+            if first.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            var unit = Unit(bytes: first.bytes, line: first.number, offset: first.offset, structured: false, tooLong: false)
+            if format == .gor {
+                if first.bytes == GorMessage.separator { continue }
+                while let line = try nextLine() {
+                    var text = line.bytes
+                    if text.last == UInt8(ascii: "\r") { text.removeLast() }
+                    if text == GorMessage.separator { break }
+                    append(line.bytes, to: &unit)
+                }
+            } else if first.bytes.first == UInt8(ascii: "{") {
+                unit.structured = true
+                unit.tooLong = first.bytes.count > maxBytesLimit
+            } else {
+                while let line = try nextLine() {
+                    if CloudEvent.isRequestLine(line.bytes) {
+                        peeked = line
+                        break
+                    }
+                    append(line.bytes, to: &unit)
+                }
+            }
+            if unit.offset < skipBefore { continue }
+            return unit
+        }
+    }
+
+    /// Queues a reject for the next chunk.
+    func recordReject(_ reject: Reject) { pendingRejects.append(reject) }
+
+    /// Adds a record to the window; returns the record that leaves, if any.
+    func insert(_ entry: ReorderWindow.Entry) -> ReorderWindow.Entry? {
+        lastTimeSeen = max(lastTimeSeen, entry.time)
+        return window.insert(entry)
+    }
+
+    /// Fills the waiting records paired with `key`; false when none waits.
+    func attachToWindow(key: String, _ fill: (inout ReorderWindow.Entry) -> Void) -> Bool {
+        window.attach(key: key, fill)
+    }
+
+    /// Keeps a response whose request has not been read yet (at most as many as the window holds).
+    func keepOrphan(_ key: String, _ answer: FormatJSON) {
+        if orphans.updateValue(answer, forKey: key) == nil { orphanOrder.append(key) }
+        if orphanOrder.count > window.capacity { orphans[orphanOrder.removeFirst()] = nil }
+    }
+
+    /// The response kept for `key`, removed.
+    func takeOrphan(_ key: String) -> FormatJSON? {
+        orphans.removeValue(forKey: key)
+    }
+
+    private func append(_ line: [UInt8], to unit: inout Unit) {
+        guard !unit.tooLong else { return }
+        if unit.bytes.count + line.count + 1 > maxBytesLimit {
+            unit.tooLong = true
+            unit.bytes = []
+            return
+        }
+        unit.bytes.append(UInt8(ascii: "\n"))
+        unit.bytes.append(contentsOf: line)
+    }
+}
