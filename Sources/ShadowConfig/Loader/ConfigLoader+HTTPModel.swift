@@ -11,7 +11,7 @@ extension ConfigLoader {
     static func readHTTPModel(_ entry: ConfigTableReader, kind: ModelSettings.Kind?, name: String?)
         -> HTTPModelSettings? {
         guard kind == .http else {
-            for key in httpModelKeys where entry.table[key] != nil {
+            for key in httpModelKeys where entry.table[key] != nil && !(key == "classes" && kind == .process) {
                 entry.report(key, "only models with kind = \"http\" take this key")
             }
             return nil

@@ -3,7 +3,7 @@ import ShadowCore
 /// `[[models]]`: names, roles, kinds, model files, timeouts and input order.
 extension ConfigLoader {
     /// Kinds this build can run.
-    static let supportedKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear, .http]
+    static let supportedKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear, .http, .process]
     /// Kinds read from a model file (`path`).
     static let fileKinds: Set<ModelSettings.Kind> = [.xgboost, .lightgbm, .linear]
 
@@ -25,7 +25,7 @@ extension ConfigLoader {
         var champion: (name: String, line: Int)?
         var rolesKnown = true
         for entry in entries {
-            entry.rejectUnknownKeys(known: ConfigKeys.model + httpModelKeys)
+            entry.rejectUnknownKeys(known: ConfigKeys.model + httpModelKeys + processModelKeys)
             let name = readModelName(entry, seen: &nameLines)
             let role = entry.choice("role", ModelRole.self)
             if role == nil {
@@ -45,8 +45,10 @@ extension ConfigLoader {
             let timeout = entry.integer("timeout_ms", in: 1...Int.max)
             let features = readNameList(entry, "features", noun: "feature")
             let http = readHTTPModel(entry, kind: kind, name: name)
+            let process = readProcessModel(entry, kind: kind, baseDirectory: baseDirectory)
             guard let name, let role, let kind else { continue }
-            var model = ModelSettings(name: name, role: role, kind: kind, path: path, features: features, http: http)
+            var model = ModelSettings(name: name, role: role, kind: kind, path: path, features: features, http: http,
+                                      process: process)
             if let timeout { model.timeoutMs = timeout }
             models.append(model)
         }

@@ -12,4 +12,8 @@ public enum ModelErrorCode: String, Sendable, CaseIterable, Error {
     case undecodable
     case missingFeature = "missing_feature"
     case failed
+    /// A `kind = "process"` child died with the record in flight.
+    case processDied = "process_died"
+    /// A `kind = "process"` child was down (waiting to be restarted) when the record arrived.
+    case processDown = "process_down"
 }

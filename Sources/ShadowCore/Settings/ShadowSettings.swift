@@ -53,9 +53,11 @@ public struct ModelSettings: Sendable, Equatable {
     public var features: [String]?
     /// Endpoint, protocol and pool of a `kind = "http"` model (nil for other kinds).
     public var http: HTTPModelSettings?
+    /// Command line, environment and pipelining depth of a `kind = "process"` model (nil for other kinds).
+    public var process: ProcessModelSettings?
 
     public init(name: String, role: ModelRole, kind: Kind, path: String? = nil, timeoutMs: Int = 1000,
-                features: [String]? = nil, http: HTTPModelSettings? = nil) {
+                features: [String]? = nil, http: HTTPModelSettings? = nil, process: ProcessModelSettings? = nil) {
         self.name = name
         self.role = role
         self.kind = kind
@@ -63,6 +65,7 @@ public struct ModelSettings: Sendable, Equatable {
         self.timeoutMs = timeoutMs
         self.features = features
         self.http = http
+        self.process = process
     }
 }
 

@@ -30,9 +30,11 @@ public struct ModelSummary: Sendable, Equatable, Codable {
     public var p50Ms: Double
     public var p99Ms: Double
     public var throughput: Double
+    /// The child's restarts, CPU time and peak RSS for a `kind = "process"` model (nil for other kinds).
+    public var process: ProcessSummary?
 
     public init(name: String, role: String, requests: Int, errors: Int, p50Ms: Double, p99Ms: Double,
-                throughput: Double) {
+                throughput: Double, process: ProcessSummary? = nil) {
         self.name = name
         self.role = role
         self.requests = requests
@@ -40,6 +42,7 @@ public struct ModelSummary: Sendable, Equatable, Codable {
         self.p50Ms = p50Ms
         self.p99Ms = p99Ms
         self.throughput = throughput
+        self.process = process
     }
 }
 

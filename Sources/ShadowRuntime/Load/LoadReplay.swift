@@ -73,7 +73,8 @@ public struct LoadReplay: Sendable {
             throw error
         }
         let seconds = elapsed()
-        let summary = scheduler.tally.summary(run: run, seconds: seconds)
+        var summary = scheduler.tally.summary(run: run, seconds: seconds)
+        summary.addProcessUsage(modelSet.models)
         try store.finishRun(run, summary: summary, latency: scheduler.tally.latencyRows(seconds: seconds))
         var done = scheduler.tally.progress
         done.bytesTotal = total

@@ -8,9 +8,9 @@ extension ModelFactory {
         case .binary: return .binary
         case .regression: return .regression
         case .multiclass:
-            if let k = entry.http?.classes { return .multiclass(classes: k) }
+            if let k = entry.http?.classes ?? entry.process?.classes { return .multiclass(classes: k) }
             if case .multiclass? = embedded { return embedded! }
-            throw LoadError(model: entry.name, message: "compare.task is multiclass: set classes = N for an http model")
+            throw LoadError(model: entry.name, message: "compare.task is multiclass: set classes = N for an http or process model")
         }
     }
 

@@ -20,7 +20,7 @@ public enum ModelFactory {
     public static func load(_ settings: ShadowSettings) throws -> Loaded {
         var raw: [(ModelSettings, any EmbeddedModel, String)] = []
         let ordered = settings.models.filter { $0.role == .champion } + settings.models.filter { $0.role != .champion }
-        for entry in ordered where entry.kind != .http {
+        for entry in ordered where entry.kind != .http && entry.kind != .process {
             guard let path = entry.path else {
                 throw LoadError(model: entry.name, message: "kind \(entry.kind.rawValue) needs a model file (path)")
             }
@@ -38,7 +38,7 @@ public enum ModelFactory {
             }
             raw.append((entry, model, SHA256.hex(bytes)))
         }
-        let remote = ordered.filter { $0.kind == .http }
+        let remote = ordered.filter { $0.kind == .http || $0.kind == .process }
         let remoteTasks = try remote.map { ($0.name, try httpTask($0, compare: settings.compare, embedded: raw.first?.1.task)) }
         try checkTasks(raw.map { ($0.0.name, $0.1.task) } + remoteTasks, compare: settings.compare)
         let schema = FeatureSchema(union: raw.map { $0.1.featureNames } + remote.map { $0.features ?? [] })
@@ -50,7 +50,9 @@ public enum ModelFactory {
                                                      model: model.bound(toSlots: slots))
         }
         for (entry, (_, task)) in zip(remote, remoteTasks) {
-            byName[entry.name] = try httpModel(entry, task: task, schema: schema)
+            byName[entry.name] = entry.kind == .process
+                ? try processModel(entry, task: task, schema: schema)
+                : try httpModel(entry, task: task, schema: schema)
         }
         return Loaded(models: ordered.map { byName[$0.name]! }, schema: schema)
     }

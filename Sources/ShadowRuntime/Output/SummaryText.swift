@@ -16,6 +16,11 @@ public enum SummaryText {
         }
         lines += table(header: ["model", "role", "requests", "errors", "p50 ms", "p99 ms", "answers/s"],
                        rows: modelRows, rightFrom: 2)
+        for m in summary.models {
+            guard let p = m.process else { continue }
+            lines.append("process \(m.name): \(NumberFormat.grouped(p.restarts)) restarts, "
+                + "\(NumberFormat.fixed(p.cpuSeconds, 2)) s CPU, peak RSS \(NumberFormat.grouped(p.peakRssKb)) KiB")
+        }
         if !summary.shadows.isEmpty {
             lines.append("")
             let shadowRows = summary.shadows.map { s in

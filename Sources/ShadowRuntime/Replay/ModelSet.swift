@@ -39,6 +39,10 @@ public struct ModelSet: Sendable {
             if let http = model as? HTTPReplayModel {
                 return ModelInfo(name: model.name, role: model.role, kind: "http", location: http.url, digest: model.digest)
             }
+            if let process = model as? ProcessReplayModel {
+                return ModelInfo(name: model.name, role: model.role, kind: "process", location: process.location,
+                                 digest: model.digest)
+            }
             return ModelInfo(name: model.name, role: model.role, kind: "other", location: "", digest: model.digest)
         }
     }

@@ -69,7 +69,8 @@ public struct ReplayEngine: Sendable {
             throw error
         }
         let seconds = elapsed()
-        let summary = tally.summary(run: run, seconds: seconds)
+        var summary = tally.summary(run: run, seconds: seconds)
+        summary.addProcessUsage(modelSet.models)
         try store.finishRun(run, summary: summary, latency: tally.latencyRows(seconds: seconds))
         var done = tally.progress
         done.bytesTotal = total

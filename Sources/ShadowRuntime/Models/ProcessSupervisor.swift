@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ShadowCore
+import Synchronization
+
+/// Keeps a process model's child running: starts it, reads its answers on a reader thread, fails records of a dead
+/// child with `process_died`, restarts it with exponential backoff (100 ms doubling to 5 s), expires requests past
+/// their timeout, and samples its CPU time and RSS every 500 ms.
+final class ProcessSupervisor: Sendable {
+    struct Pending {
+        var batch: ProcessBatch
+        var index: Int
+        var start: UInt64
+        var generation: Int
+    }
+
+    struct State {
+        var child: ProcessChild?
+        var generation = 0
+        var pending: [UInt64: Pending] = [:]
+        var nextID: UInt64 = 0
+        var inFlight = 0
+        var slotWaiters: [CheckedContinuation<Void, Never>] = []
+        var downUntil: UInt64 = 0
+        var backoff: UInt64 = ProcessSupervisor.firstBackoff
+        var restarts = 0
+        var finishedCPU = 0.0
+        var liveCPU = 0.0
+        var peakRssKb = 0
+        var stopped = false
+    }
+
+    static let firstBackoff: UInt64 = 100_000_000
+    static let maxBackoff: UInt64 = 5_000_000_000
+
+    let settings: ProcessModelSettings
+    let timeoutNanos: UInt64
+    let state = Mutex(State())
+    /// Serializes writes to the child's stdin.
+    let writeLock = Mutex(())
+
+    /// Starts the first child (failing if it cannot be run) and the monitor thread.
+    init(settings: ProcessModelSettings, timeoutNanos: UInt64) throws {
+        signal(SIGPIPE, SIG_IGN)
+        self.settings = settings
+        self.timeoutNanos = timeoutNanos
+        let child = try ProcessChild.spawn(settings)
+        state.withLock {
+            $0.child = child
+            $0.generation = 1
+        }
+        startReader(child, generation: 1)
+        ProcessThread.start { [self] in monitor() }
+    }
+
+    /// The running child, starting a new one when it is down and its backoff has passed; nil while down.
+    func liveChild() -> (ProcessChild, Int)? {
+        state.withLock { s -> (ProcessChild, Int)? in
+            if let child = s.child { return (child, s.generation) }
+            let now = MonotonicClock.nanos()
+            guard !s.stopped, now >= s.downUntil else { return nil }
+            do {
+                let child = try ProcessChild.spawn(settings)
+                s.child = child
+                s.generation += 1
+                s.restarts += 1
+                startReader(child, generation: s.generation)
+                return (child, s.generation)
+            } catch {
+                s.downUntil = now + s.backoff
+                s.backoff = min(s.backoff * 2, Self.maxBackoff)
+                return nil
+            }
+        }
+    }
+
+    /// Takes one pipelining slot, waiting while `maxInFlight` requests are outstanding.
+    func acquireSlot() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let granted = state.withLock { s -> Bool in
+                if s.inFlight < settings.maxInFlight {
+                    s.inFlight += 1
+                    return true
+                }
+                s.slotWaiters.append(c)
+                return false
+            }
+            if granted { c.resume() }
+        }
+    }
+
+    /// A slot without waiting, or false when all are taken.
+    func tryAcquireSlot() -> Bool {
+        state.withLock { s in
+            guard s.inFlight < settings.maxInFlight else { return false }
+            s.inFlight += 1
+            return true
+        }
+    }
+
+    /// Completes pending records (already removed from `pending`) and hands their slots on.
+    func finish(_ done: [Pending], error: ModelErrorCode) {
+        let now = MonotonicClock.nanos()
+        for p in done { p.batch.complete(p.index, error: error, latencyNanos: now &- p.start) }
+        releaseSlots(done.count)
+    }
+
+    func releaseSlots(_ count: Int) {
+        guard count > 0 else { return }
+        let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            let handed = min(count, s.slotWaiters.count)
+            let woken = Array(s.slotWaiters.prefix(handed))
+            s.slotWaiters.removeFirst(handed)
+            s.inFlight -= count - handed
+            return woken
+        }
+        for w in waiters { w.resume() }
+    }
+
+    /// Stops the child (SIGTERM) and the monitor; pending records fail as the child exits.
+    func shutdown() {
+        let child = state.withLock { s -> ProcessChild? in
+            s.stopped = true
+            return s.child
+        }
+        if let child { kill(child.pid, SIGTERM) }
+    }
+
+    /// Restarts, CPU seconds of every instance so far, and the peak RSS seen (sampling the live child now).
+    func summary() -> ProcessSummary {
+        sample()
+        return state.withLock {
+            ProcessSummary(restarts: $0.restarts, cpuSeconds: $0.finishedCPU + $0.liveCPU, peakRssKb: $0.peakRssKb)
+        }
+    }
+
+    func sample() {
+        guard let pid = state.withLock({ $0.child?.pid }) else { return }
+        let cpu = ProcessUsage.cpuSeconds(pid)
+        let rss = ProcessUsage.rssKb(pid)
+        state.withLock { s in
+            guard s.child?.pid == pid else { return }
+            if let cpu { s.liveCPU = cpu }
+            if let rss { s.peakRssKb = max(s.peakRssKb, rss) }
+        }
+    }
+
+    /// Expires requests past their timeout every 10 ms and samples /proc every 500 ms, until shut down.
+    func monitor() {
+        var lastSample: UInt64 = 0
+        while !state.withLock({ $0.stopped }) {
+            usleep(10_000)
+            let now = MonotonicClock.nanos()
+            let expired = state.withLock { s -> [Pending] in
+                let ids = s.pending.compactMap { id, p in now &- p.start >= timeoutNanos ? id : nil }
+                return ids.map { s.pending.removeValue(forKey: $0)! }
+            }
+            finish(expired, error: .timeout)
+            if now &- lastSample >= 500_000_000 {
+                lastSample = now
+                sample()
+            }
+        }
+    }
+}
