@@ -10,6 +10,7 @@ scripts/e2e-local.sh
 scripts/query-e2e.sh
 scripts/http-e2e.sh
 scripts/load-e2e.sh
+scripts/process-e2e.sh
 scripts/formats-e2e.sh
 scripts/report-e2e.sh
 scripts/backtest-e2e.sh
