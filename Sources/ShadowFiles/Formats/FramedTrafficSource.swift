@@ -35,7 +35,7 @@ final class FramedTrafficSource {
         self.format = format
         self.file = file
         stream = try FormatByteStream(fd: fd, path: file)
-        lines = FormatLineReader(stream: stream)
+        lines = FormatLineReader(stream: stream, maxLineBytes: settings.maxLineBytes)
         window = ReorderWindow(capacity: reorderWindow)
         body = InferenceBody(featureNames: settings.fields.featureNames, schema: schema)
         maxBytesLimit = settings.maxLineBytes
@@ -107,26 +107,27 @@ final class FramedTrafficSource {
         while true {
             guard var first = try nextLine() else { return nil }
             if first.bytes.last == UInt8(ascii: "\r") { first.bytes.removeLast() }
-            if first.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            var unit = Unit(bytes: first.bytes, line: first.number, offset: first.offset, structured: false, tooLong: false)
+            if !first.tooLong && first.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            var unit = Unit(bytes: first.bytes, line: first.number, offset: first.offset, structured: false,
+                            tooLong: first.tooLong)
             if format == .gor {
                 if first.bytes == GorMessage.separator { continue }
                 while let line = try nextLine() {
                     var text = line.bytes
                     if text.last == UInt8(ascii: "\r") { text.removeLast() }
                     if text == GorMessage.separator { break }
-                    append(line.bytes, to: &unit)
+                    append(line, to: &unit)
                 }
             } else if first.bytes.first == UInt8(ascii: "{") {
                 unit.structured = true
-                unit.tooLong = first.bytes.count > maxBytesLimit
+                unit.tooLong = first.tooLong || first.bytes.count > maxBytesLimit
             } else {
                 while let line = try nextLine() {
                     if CloudEvent.isRequestLine(line.bytes) {
                         peeked = line
                         break
                     }
-                    append(line.bytes, to: &unit)
+                    append(line, to: &unit)
                 }
             }
             if unit.offset < skipBefore { continue }
@@ -159,14 +160,14 @@ final class FramedTrafficSource {
         orphans.removeValue(forKey: key)
     }
 
-    private func append(_ line: [UInt8], to unit: inout Unit) {
+    private func append(_ line: FormatLineReader.Line, to unit: inout Unit) {
         guard !unit.tooLong else { return }
-        if unit.bytes.count + line.count + 1 > maxBytesLimit {
+        if line.tooLong || unit.bytes.count + line.bytes.count + 1 > maxBytesLimit {
             unit.tooLong = true
             unit.bytes = []
             return
         }
         unit.bytes.append(UInt8(ascii: "\n"))
-        unit.bytes.append(contentsOf: line)
+        unit.bytes.append(contentsOf: line.bytes)
     }
 }
