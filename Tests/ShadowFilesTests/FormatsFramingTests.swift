@@ -73,4 +73,30 @@ import ShadowCore
         #expect(try resumed.nextChunk(maxLines: 10) == nil)
         #expect(resumed.position.line == 23)
     }
+
+    @Test func followedCaptureWaitsForTheRecordEnd() throws {
+        let sample = try bytes("sample.gor")
+        let newlines = sample.indices.filter { sample[$0] == UInt8(ascii: "\n") }
+        let cut = newlines[14] + 60  // inside the second request's HTTP headers (line 16 on)
+        let path = try Fixtures.temporaryFile("growing.gor", Array(sample.prefix(cut)))
+        let reader = try TrafficReader(path: path, settings: FormatsFixtures.gorSettings, schema: FormatsFixtures.iris)
+        reader.holdsIncompleteFinalLine = true
+        var ids: [String] = []
+        while let chunk = try reader.nextChunk(maxLines: 10) { ids += reader.decoder.decode(chunk).records.map(\.id) }
+        #expect(ids == ["a1b2c3d4e5f60718293a4b5c"])
+        #expect(reader.position.line == 15)  // the held record starts on line 16
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(sample.dropFirst(cut)))
+        try handle.close()
+        var rejects = 0
+        while let chunk = try reader.nextChunk(maxLines: 10) {
+            let batch = reader.decoder.decode(chunk)
+            ids += batch.records.map(\.id)
+            rejects += batch.rejects.count
+        }
+        #expect(ids == ["a1b2c3d4e5f60718293a4b5c", "0f1e2d3c4b5a69788796a5b4"])
+        #expect(rejects == 0)
+        #expect(reader.position.line == 23)
+    }
 }

@@ -19,7 +19,6 @@ final class FormatByteStream {
     private let blockSize: Int
     private let input: UnsafeMutablePointer<UInt8>
     private var inputCount = 0
-    private var sourceDone = false
     private var zstream: UnsafeMutablePointer<z_stream>?
     private var closed = false
     private var midMember = false
@@ -64,7 +63,7 @@ final class FormatByteStream {
     /// Appends up to one block of (inflated) bytes to `out`; returns how many, 0 at the end of the file.
     func read(appendingTo out: inout [UInt8]) throws(TrafficReaderError) -> Int {
         guard let stream = zstream else {
-            if inputCount == 0 && !sourceDone { try fill() }
+            if inputCount == 0 { try fill() }  // at the end, read again: a followed file may have grown
             let n = inputCount
             out.append(contentsOf: UnsafeBufferPointer(start: input, count: n))
             inputCount = 0
@@ -74,7 +73,7 @@ final class FormatByteStream {
         defer { output.deallocate() }
         while true {
             if stream.pointee.avail_in == 0 {
-                if !sourceDone { try fill() }
+                try fill()
                 stream.pointee.next_in = input
                 stream.pointee.avail_in = uInt(inputCount)
                 if inputCount == 0 {
@@ -111,7 +110,6 @@ final class FormatByteStream {
                 throw TrafficReaderError(.read, file: path, "read failed: \(String(cString: strerror(errno)))")
             }
             inputCount = n
-            if n == 0 { sourceDone = true }
             return
         }
     }

@@ -17,7 +17,8 @@ struct FormatLineReader {
     private let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var start = 0
-    private var atEnd = false
+    /// Whether a last line without its newline is left for a later call (a followed file still being written).
+    var holdsIncompleteFinalLine = false
     /// Lines returned so far.
     private(set) var linesRead = 0
     /// Bytes consumed through the last returned line (its newline included).
@@ -29,9 +30,11 @@ struct FormatLineReader {
         self.maxLineBytes = max(maxLineBytes, 64)
     }
 
-    /// The next line, or nil at the end of the file (a last line without a newline is returned).
+    /// The next line, or nil at the end of the file (a last line without a newline is returned unless held);
+    /// after nil, a later call returns what was appended since.
     mutating func next() throws(TrafficReaderError) -> Line? {
         var skipped: (number: Int, offset: Int64)?
+        var atEnd = false
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 if let skipped { return finishSkip(skipped, through: newline, skip: 1) }
@@ -39,7 +42,7 @@ struct FormatLineReader {
             }
             if atEnd {
                 if let skipped { return finishSkip(skipped, through: buffer.count, skip: 0) }
-                if start < buffer.count { return take(upTo: buffer.count, skip: 0) }
+                if start < buffer.count && !holdsIncompleteFinalLine { return take(upTo: buffer.count, skip: 0) }
                 return nil
             }
             if buffer.count - start > maxLineBytes {

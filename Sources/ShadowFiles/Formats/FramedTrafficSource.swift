@@ -26,7 +26,8 @@ final class FramedTrafficSource {
     private var orphanOrder: [String] = []
     /// The latest record time met, given to records without one so they keep their place.
     private(set) var lastTimeSeen = 0.0
-    private var finished = false
+    /// A record whose end has not been written yet (only while `holdsIncompleteTail`).
+    private var partial: Unit?
 
     /// Reads `fd` (owned, closed at the end) as `format` (`.gor`, `.kserveLog` or `.seldonLog`); units starting
     /// before `startOffset` are skipped (a resumed source).
@@ -42,9 +43,19 @@ final class FramedTrafficSource {
         skipBefore = startOffset
     }
 
-    /// Where a resumed reader should start: before the earliest record still waiting, else past all input read.
+    /// Where a resumed reader should start: before the earliest record still waiting or still incomplete, else
+    /// past all input read.
     var position: (offset: Int64, line: Int) {
-        window.earliestStart ?? (lines.consumed, lines.linesRead)
+        var best = window.earliestStart ?? (lines.consumed, lines.linesRead)
+        if let partial, partial.offset < best.offset { best = (partial.offset, partial.line - 1) }
+        if let peeked, peeked.offset < best.offset { best = (peeked.offset, peeked.number - 1) }
+        return best
+    }
+
+    /// Whether a record still missing its end at the end of the file waits for more bytes (following a file).
+    var holdsIncompleteTail: Bool {
+        get { lines.holdsIncompleteFinalLine }
+        set { lines.holdsIncompleteFinalLine = newValue }
     }
 
     /// Closes the file.
@@ -54,11 +65,10 @@ final class FramedTrafficSource {
     func next(maxLines: Int, sequence: Int) throws(TrafficReaderError) -> LineChunk? {
         var out: [ReorderWindow.Entry] = []
         while out.count < maxLines {
-            if !finished, let unit = try nextUnit() {
+            if let unit = try nextUnit() {
                 if let leaving = process(unit) { out.append(contentsOf: leaving) }
                 continue
             }
-            finished = true
             guard let entry = window.popEarliest() else { break }
             out.append(entry)
         }
@@ -103,32 +113,46 @@ final class FramedTrafficSource {
     }
 
     /// The next GoReplay record, JSON-line event or HTTP-dump event; units before the resume offset are skipped.
+    /// While `holdsIncompleteTail` is set, a record still missing its end at the end of the file is kept for later.
     private func nextUnit() throws(TrafficReaderError) -> Unit? {
         while true {
-            guard var first = try nextLine() else { return nil }
-            if first.bytes.last == UInt8(ascii: "\r") { first.bytes.removeLast() }
-            if !first.tooLong && first.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            var unit = Unit(bytes: first.bytes, line: first.number, offset: first.offset, structured: false,
+            var unit: Unit
+            if let held = partial {
+                unit = held
+                partial = nil
+            } else {
+                guard var first = try nextLine() else { return nil }
+                if first.bytes.last == UInt8(ascii: "\r") { first.bytes.removeLast() }
+                if !first.tooLong && first.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                if format == .gor && first.bytes == GorMessage.separator { continue }
+                unit = Unit(bytes: first.bytes, line: first.number, offset: first.offset, structured: false,
                             tooLong: first.tooLong)
-            if format == .gor {
-                if first.bytes == GorMessage.separator { continue }
-                while let line = try nextLine() {
+                if format != .gor && first.bytes.first == UInt8(ascii: "{") {
+                    unit.structured = true
+                    unit.tooLong = first.tooLong || first.bytes.count > maxBytesLimit
+                    if unit.offset < skipBefore { continue }
+                    return unit
+                }
+            }
+            var complete = false
+            while let line = try nextLine() {
+                if format == .gor {
                     var text = line.bytes
                     if text.last == UInt8(ascii: "\r") { text.removeLast() }
-                    if text == GorMessage.separator { break }
-                    append(line, to: &unit)
-                }
-            } else if first.bytes.first == UInt8(ascii: "{") {
-                unit.structured = true
-                unit.tooLong = first.tooLong || first.bytes.count > maxBytesLimit
-            } else {
-                while let line = try nextLine() {
-                    if CloudEvent.isRequestLine(line.bytes) {
-                        peeked = line
+                    if text == GorMessage.separator {
+                        complete = true
                         break
                     }
-                    append(line, to: &unit)
+                } else if CloudEvent.isRequestLine(line.bytes) {
+                    peeked = line
+                    complete = true
+                    break
                 }
+                append(line, to: &unit)
+            }
+            if !complete && holdsIncompleteTail {
+                partial = unit
+                return nil
             }
             if unit.offset < skipBefore { continue }
             return unit

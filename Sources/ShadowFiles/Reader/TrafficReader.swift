@@ -105,7 +105,10 @@ public final class TrafficReader {
     /// Set it when following a file that is still being written.
     public var holdsIncompleteFinalLine: Bool {
         get { splitter.holdsIncompleteFinalLine }
-        set { splitter.holdsIncompleteFinalLine = newValue }
+        set {
+            splitter.holdsIncompleteFinalLine = newValue
+            framed?.holdsIncompleteTail = newValue
+        }
     }
 
     /// The resumable position: file offset just past the last consumed line, and lines consumed.
