@@ -30,6 +30,10 @@ public final class ProcessReplayModel: ReplayModel {
         digest = SHA256.hex(Array((location + " " + features.joined(separator: ",")).utf8))
     }
 
+    /// The child stops with its last owner: a daemon reload drops the old model set once the batches still using
+    /// it are done, and its children go with it.
+    deinit { supervisor.shutdown() }
+
     /// The child's restarts, CPU time and peak RSS so far.
     public var processSummary: ProcessSummary { supervisor.summary() }
 
