@@ -25,6 +25,9 @@ struct ReorderWindow {
     private var entries: [Int: Entry] = [:]
     private var byKey: [String: [Int]] = [:]
     private var nextSequence = 0
+    /// Sequences in arrival (= file) order; entries that left are skipped lazily from `arrivalHead`.
+    private var arrivals: [Int] = []
+    private var arrivalHead = 0
 
     /// A window holding up to `capacity` records.
     init(capacity: Int) {
@@ -35,8 +38,12 @@ struct ReorderWindow {
     var count: Int { entries.count }
 
     /// Where the earliest waiting record starts in the file (resuming there re-reads every waiting record).
+    /// Records arrive in file order, so this is the oldest arrival still waiting.
     var earliestStart: (offset: Int64, line: Int)? {
-        entries.values.min { $0.offset < $1.offset }.map { ($0.offset, $0.line - 1) }
+        for k in arrivalHead..<arrivals.count {
+            if let entry = entries[arrivals[k]] { return (entry.offset, entry.line - 1) }
+        }
+        return nil
     }
 
     /// Adds a record; returns the earliest one when the window overflows.
@@ -46,6 +53,7 @@ struct ReorderWindow {
         nextSequence += 1
         entries[entry.sequence] = entry
         byKey[entry.pairKey, default: []].append(entry.sequence)
+        arrivals.append(entry.sequence)
         push((entry.time, entry.sequence))
         return entries.count > capacity ? popEarliest() : nil
     }
@@ -66,6 +74,11 @@ struct ReorderWindow {
             siftDown(0)
         }
         guard let entry = entries.removeValue(forKey: top.sequence) else { return nil }
+        while arrivalHead < arrivals.count && entries[arrivals[arrivalHead]] == nil { arrivalHead += 1 }
+        if arrivalHead > 4096 && arrivalHead * 2 > arrivals.count {
+            arrivals.removeFirst(arrivalHead)
+            arrivalHead = 0
+        }
         if var list = byKey[entry.pairKey] {
             list.removeAll { $0 == top.sequence }
             byKey[entry.pairKey] = list.isEmpty ? nil : list
