@@ -20,7 +20,7 @@ bin="${BIN:-.build/release}"
 work=$(mktemp -d /tmp/shadowd-bench-http.XXXXXX)
 gcc -O2 -o "$work/responder" scripts/bench/responder.c
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 start() {  # start NAME CMD… → sets port
     "${@:2}" > "$work/$1.port" 2>/dev/null &
     pids+=($!)
