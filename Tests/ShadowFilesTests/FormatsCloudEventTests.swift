@@ -33,6 +33,7 @@ import ShadowCore
         #expect(result.rejects.map(\.position.line) == [5, 6])
         #expect(result.rejects.map(\.code) == [.wrongType, .malformedJSON])
         #expect(result.rejects[0].reason.contains("feature_names"))
+        #expect(result.rejects[1].reason.hasPrefix("line: malformed JSON at column"))
     }
 
     @Test func seldonNdarrayAndTensor() throws {

@@ -37,7 +37,7 @@ struct CloudEvent {
     /// A structured-mode event: one JSON object with `id`, `type`, `time` and `data` (an object or JSON text).
     static func parse(structured bytes: [UInt8]) -> Result<CloudEvent, LineReject> {
         let root: FormatJSON
-        switch FormatJSON.parse(bytes) {
+        switch FormatJSON.parse(bytes, what: "line") {
         case .failure(let reject): return .failure(reject)
         case .success(let value): root = value
         }

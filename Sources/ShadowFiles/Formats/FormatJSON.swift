@@ -9,18 +9,18 @@ enum FormatJSON {
     case bool(Bool)
     case null
 
-    /// Parses `bytes` as one JSON value; the error is a reject reason.
-    static func parse(_ bytes: [UInt8]) -> Result<FormatJSON, LineReject> {
+    /// Parses `bytes` as one JSON value; the error is a reject reason starting with `what` ("body", "line").
+    static func parse(_ bytes: [UInt8], what: String = "body") -> Result<FormatJSON, LineReject> {
         var tape = JSONTape(capacity: 64)
         return bytes.withUnsafeBufferPointer { buffer -> Result<FormatJSON, LineReject> in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
-                return .failure(LineReject(.malformedJSON, "empty body"))
+                return .failure(LineReject(.malformedJSON, "empty \(what)"))
             }
             guard tape.parse(base, count: buffer.count) else {
                 if let bad = UTF8Validation.firstInvalid(base, count: buffer.count) {
-                    return .failure(LineReject(.invalidUTF8, "invalid UTF-8 at body byte \(bad + 1)"))
+                    return .failure(LineReject(.invalidUTF8, "\(what): invalid UTF-8 at byte \(bad + 1)"))
                 }
-                return .failure(LineReject(.malformedJSON, "body: " + tape.error.message))
+                return .failure(LineReject(.malformedJSON, "\(what): " + tape.error.message))
             }
             var index = 0
             return .success(build(tape, &index, base))
