@@ -80,4 +80,19 @@ import ShadowCore
         #expect(result.records.isEmpty)
         #expect(result.rejects.map(\.code) == [.lineTooLong, .lineTooLong, .lineTooLong])
     }
+
+    @Test func wireProtocolBodiesNeedNoMapping() throws {
+        // No [source.fields]: KServe v2 inputs are named by the models' feature order.
+        let result = try readAll(FormatsFixtures.path("sample.gor"), schema: FormatsFixtures.iris)
+        #expect(result.rejects.isEmpty)
+        #expect(result.records.map(\.features) == [[5.1, 3.5, 1.4, 0.2], [5.1, 3.5, 1.4, 0.2]])
+        let body = #"{"instances":[{"sepal_length":1,"sepal_width":2,"petal_length":3,"petal_width":4},[5,6,7,8]]}"#
+        let answer = #"{"predictions":[0,1]}"#
+        let text = "1 b 1700000000000000000 -1\nPOST /v1/models/iris:predict HTTP/1.1\n\n\(body)\n🐵🙈🙉\n"
+            + "2 b 1700000000000100000 100\nHTTP/1.1 200 OK\n\n\(answer)\n🐵🙈🙉\n"
+        let batch = try readAll(try Fixtures.temporaryFile("batch.gor", text), schema: FormatsFixtures.iris)
+        #expect(batch.records.map(\.id) == ["b/0", "b/1"])
+        #expect(batch.records.map(\.features) == [[1, 2, 3, 4], [5, 6, 7, 8]])
+        #expect(FormatsFixtures.recorded(batch) == ["0", "1"])
+    }
 }

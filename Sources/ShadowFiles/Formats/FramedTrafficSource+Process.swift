@@ -50,14 +50,31 @@ extension FramedTrafficSource {
             case .success(let parsed): json = parsed
             }
             let ms = Double(message.timestampNs / 1_000_000) + Double(message.timestampNs % 1_000_000) / 1_000_000
-            var prefix = Array(#"{"id":"#.utf8)
-            JSONStrings.appendQuoted(message.id.utf8, to: &prefix)
-            prefix.append(contentsOf: #","epoch_ms":"#.utf8)
-            prefix.append(contentsOf: Self.decimal(ms).utf8)
-            prefix.append(contentsOf: #","body":"#.utf8)
-            json.write(to: &prefix)
-            return .success([entry(id: message.id, key: message.id, row: 0, rows: 1, time: ms, unit: unit, prefix: prefix)])
+            let bodies = protocolRows(json)
+            var entries: [ReorderWindow.Entry] = []
+            for (r, rowBody) in bodies.enumerated() {
+                let id = bodies.count == 1 ? message.id : "\(message.id)/\(r)"
+                var prefix = Array(#"{"id":"#.utf8)
+                JSONStrings.appendQuoted(id.utf8, to: &prefix)
+                prefix.append(contentsOf: #","epoch_ms":"#.utf8)
+                prefix.append(contentsOf: Self.decimal(ms).utf8)
+                prefix.append(contentsOf: #","body":"#.utf8)
+                rowBody.write(to: &prefix)
+                entries.append(entry(id: id, key: message.id, row: r, rows: bodies.count, time: ms, unit: unit, prefix: prefix))
+            }
+            return .success(entries)
         }
+    }
+
+    /// A request body as the mapping reads it: as is when `features` points into it, else (a wire-protocol body
+    /// such as KServe v2 `inputs`) one body per row with the named features placed where the pointer looks.
+    private func protocolRows(_ json: FormatJSON) -> [FormatJSON] {
+        guard json.resolve(featuresPointer) == nil, case .success(let rows) = body.requestRows(json), !rows.isEmpty else {
+            return [json]
+        }
+        let parsed = rows.compactMap { try? FormatJSON.parse($0).get() }
+        guard parsed.count == rows.count else { return [json] }
+        return parsed.map { FormatJSON.nested(featuresPointer, leaf: $0) }
     }
 
     private func eventRecords(_ unit: Unit, _ position: SourcePosition) -> Result<[ReorderWindow.Entry], LineReject> {
@@ -108,9 +125,10 @@ extension FramedTrafficSource {
         if !attached { keepOrphan(key, answer) }
     }
 
-    /// The response as stored: a gor response body whole; a CloudEvent response split by row.
+    /// The response as stored: a gor response body whole (split by row for a batched body); a CloudEvent
+    /// response split by row.
     func recordedBytes(_ answer: FormatJSON, row: Int, rows: Int) -> [UInt8] {
-        if format == .gor {
+        if format == .gor && rows == 1 {
             var out: [UInt8] = []
             answer.write(to: &out)
             return out

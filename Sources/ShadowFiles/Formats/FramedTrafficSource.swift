@@ -17,6 +17,8 @@ final class FramedTrafficSource {
     private let stream: FormatByteStream
     private var window: ReorderWindow
     let body: InferenceBody
+    /// `[source.fields] features`: where GoReplay request bodies hold the features.
+    let featuresPointer: String
     /// Longest record accepted, in bytes (`max_line_bytes`).
     let maxBytesLimit: Int
     private let skipBefore: Int64
@@ -39,6 +41,7 @@ final class FramedTrafficSource {
         lines = FormatLineReader(stream: stream, maxLineBytes: settings.maxLineBytes)
         window = ReorderWindow(capacity: reorderWindow)
         body = InferenceBody(featureNames: settings.fields.featureNames, schema: schema)
+        featuresPointer = settings.fields.features
         maxBytesLimit = settings.maxLineBytes
         skipBefore = startOffset
     }
