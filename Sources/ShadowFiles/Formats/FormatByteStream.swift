@@ -29,13 +29,21 @@ final class FormatByteStream {
         self.path = path
         self.blockSize = max(blockSize, 64)
         input = .allocate(capacity: self.blockSize)
-        try fill()
+        do throws(TrafficReaderError) {
+            try fill()
+        } catch {
+            input.deallocate()
+            _ = Glibc.close(fd)
+            throw error
+        }
         if inputCount >= 2 && input[0] == 0x1f && input[1] == 0x8b {
             let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
             stream.initialize(to: z_stream())
             let status = inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
             guard status == Z_OK else {
                 stream.deallocate()
+                input.deallocate()
+                _ = Glibc.close(fd)
                 throw TrafficReaderError(.read, file: path, "cannot start gzip decompression (zlib status \(status))")
             }
             stream.pointee.next_in = input
