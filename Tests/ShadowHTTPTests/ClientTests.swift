@@ -82,14 +82,19 @@ import Testing
     }
 
     @Test func slowAnswersTimeOutAndTheRunGoesOn() async throws {
-        let harness = try Harness({ $0.stallAt = 2; $0.stallMs = 600 }, connections: 2, timeoutMs: 150)
+        // A 3 s stall against a 150 ms timeout: the stalled request must time out long before the stall ends (the
+        // bound is loose for a loaded 2-core box; the test server's loop itself sleeps through the stall, so the
+        // batch's own duration is not the measure).
+        let harness = try Harness({ $0.stallAt = 2; $0.stallMs = 3000 }, connections: 2, timeoutMs: 150)
         defer { harness.server.stop() }
-        let started = MonotonicClock.nanos()
         let batch = await harness.send((0..<10).map { [Double($0), 0] })
-        #expect(batch.errors[1] == .timeout)
-        #expect(batch.errors.enumerated().allSatisfy { $0.offset == 1 || $0.element == nil })
-        #expect(batch.latencyNanos[1] >= 150_000_000)
-        #expect(MonotonicClock.nanos() - started < 550_000_000)
+        // The server's second request stalls; which record that is depends on how the two connections interleave.
+        let timedOut = batch.errors.indices.filter { batch.errors[$0] != nil }
+        #expect(timedOut.count == 1)
+        for i in timedOut {
+            #expect(batch.errors[i] == .timeout)
+            #expect(batch.latencyNanos[i] >= 150_000_000 && batch.latencyNanos[i] < 2_500_000_000)
+        }
     }
 
     @Test func nothingListeningIsRefused() async throws {

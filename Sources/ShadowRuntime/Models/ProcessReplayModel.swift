@@ -18,15 +18,23 @@ public final class ProcessReplayModel: ReplayModel {
     let supervisor: ProcessSupervisor
 
     /// Starts the child; `schema` is the replay's feature schema, which holds every input.
-    public init(settings: ModelSettings, process: ProcessModelSettings, task: ModelTask, schema: FeatureSchema) throws {
+    public convenience init(settings: ModelSettings, process: ProcessModelSettings, task: ModelTask,
+                            schema: FeatureSchema) throws {
+        try self.init(settings: settings, process: process, task: task, schema: schema,
+                      restartBackoffNanos: ProcessSupervisor.defaultFirstBackoff)
+    }
+
+    /// Starts the child with `restartBackoffNanos` as the first wait before a restart (tests lengthen it).
+    init(settings: ModelSettings, process: ProcessModelSettings, task: ModelTask, schema: FeatureSchema,
+         restartBackoffNanos: UInt64) throws {
         let features = settings.features ?? []
         name = settings.name
         role = settings.role
         self.task = task
         location = process.argv.joined(separator: " ")
         slots = features.map { schema.slot(of: $0)! }
-        supervisor = try ProcessSupervisor(settings: process,
-                                           timeoutNanos: UInt64(settings.timeoutMs) * 1_000_000)
+        supervisor = try ProcessSupervisor(settings: process, timeoutNanos: UInt64(settings.timeoutMs) * 1_000_000,
+                                           firstBackoff: restartBackoffNanos)
         digest = SHA256.hex(Array((location + " " + features.joined(separator: ",")).utf8))
     }
 

@@ -57,7 +57,7 @@ extension ProcessSupervisor {
             if s.child === child {
                 s.child = nil
                 s.liveCPU = 0
-                if now &- child.startedNanos >= 5_000_000_000 { s.backoff = Self.firstBackoff }
+                if now &- child.startedNanos >= 5_000_000_000 { s.backoff = firstBackoff }
                 s.downUntil = now + s.backoff
                 s.backoff = min(s.backoff * 2, Self.maxBackoff)
             }

@@ -23,7 +23,7 @@ final class ProcessSupervisor: Sendable {
         var inFlight = 0
         var slotWaiters: [CheckedContinuation<Void, Never>] = []
         var downUntil: UInt64 = 0
-        var backoff: UInt64 = ProcessSupervisor.firstBackoff
+        var backoff: UInt64 = ProcessSupervisor.defaultFirstBackoff
         var restarts = 0
         var finishedCPU = 0.0
         var liveCPU = 0.0
@@ -31,24 +31,29 @@ final class ProcessSupervisor: Sendable {
         var stopped = false
     }
 
-    static let firstBackoff: UInt64 = 100_000_000
+    static let defaultFirstBackoff: UInt64 = 100_000_000
     static let maxBackoff: UInt64 = 5_000_000_000
 
     let settings: ProcessModelSettings
     let timeoutNanos: UInt64
+    /// The first wait before a restart (doubling per failed start); again after a child has lived 5 s.
+    let firstBackoff: UInt64
     let state = Mutex(State())
     /// Serializes writes to the child's stdin.
     let writeLock = Mutex(())
 
     /// Starts the first child (failing if it cannot be run) and the monitor thread.
-    init(settings: ProcessModelSettings, timeoutNanos: UInt64) throws {
+    init(settings: ProcessModelSettings, timeoutNanos: UInt64,
+         firstBackoff: UInt64 = ProcessSupervisor.defaultFirstBackoff) throws {
         signal(SIGPIPE, SIG_IGN)
         self.settings = settings
         self.timeoutNanos = timeoutNanos
+        self.firstBackoff = firstBackoff
         let child = try ProcessChild.spawn(settings)
         state.withLock {
             $0.child = child
             $0.generation = 1
+            $0.backoff = firstBackoff
         }
         startReader(child, generation: 1)
         ProcessThread.start { [self] in monitor() }
