@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "ShadowRuntime",
             dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite", "ShadowScenario",
-                           "ShadowHTTP"]
+                           "ShadowHTTP", "CShadowSys"]
         ),
         // Drift monitoring on replays: windows and references per feature, detectors, the trigger policy, and its
         // actions (drift/triggers tables, journal entries, exec hooks, webhooks).

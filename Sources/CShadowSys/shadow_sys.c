@@ -3,6 +3,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 ssize_t shadow_send_with_fd(int socket_fd, const void *data, size_t len, int fd_to_send) {
     struct iovec iov = { .iov_base = (void *)data, .iov_len = len };
@@ -42,4 +45,13 @@ ssize_t shadow_recv_with_fd(int socket_fd, void *data, size_t len, int *received
         }
     }
     return n;
+}
+
+int shadow_limit_malloc_arenas(int count) {
+#ifdef __GLIBC__
+    return mallopt(M_ARENA_MAX, count);
+#else
+    (void)count;
+    return 0;
+#endif
 }

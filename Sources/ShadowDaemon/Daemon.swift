@@ -14,6 +14,7 @@ import ShadowSystemd
 public enum Daemon {
     /// Serves until stopped; returns the process exit status.
     public static func serve(configPath: String) async -> Int32 {
+        MallocArenas.limit()
         _ = ShadowLogging.bootstrap(level: .info)
         let logger = Logger(label: "shadowd")
         let notifier = SystemdNotifier()

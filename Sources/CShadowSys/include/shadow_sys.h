@@ -15,6 +15,10 @@ ssize_t shadow_recv_with_fd(int socket_fd, void *data, size_t len, int *received
 /// Creates an AF_UNIX stream socket with close-on-exec set. Returns the descriptor, or -1 with errno set.
 int shadow_unix_stream_socket(void);
 
+/// Caps glibc's malloc arenas at `count` (mallopt M_ARENA_MAX). Batches allocated on one thread and freed on another
+/// otherwise leave freed memory spread over up to 8 arenas per core. Returns 1 on success, 0 where unsupported.
+int shadow_limit_malloc_arenas(int count);
+
 /// Binds `socket_fd` to the filesystem path `path`. Returns 0, or -1 with errno set (ENAMETOOLONG if the path does
 /// not fit in sockaddr_un).
 int shadow_unix_bind(int socket_fd, const char *path);

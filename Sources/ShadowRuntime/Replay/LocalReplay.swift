@@ -33,6 +33,7 @@ public enum LocalReplay {
     public static func run(configPath: String, databasePath: String?, inputs: [String], scenarioPath: String? = nil,
                            observers: (ShadowSettings, SQLiteStore) throws -> Observers = { _, _ in .none },
                            progress: @escaping @Sendable (ReplayProgress) -> Void) async throws -> Outcome {
+        MallocArenas.limit()
         var settings = try ConfigLoader.load(path: configPath)
         if let databasePath { settings.store.path = databasePath }
         if let scenarioPath { settings.scenarios.scenarios += try ConfigLoader.loadScenarios(path: scenarioPath).scenarios }

@@ -24,7 +24,7 @@ public final class TimelineObserver: ReplayObserver {
     private let ticker: Task<Void, Never>
     private let pending = PendingBatches()
     /// Batches queued before `observe` waits for the counting to catch up (bounds the memory they hold).
-    static let maxPending = 64
+    static let maxPending = 8
 
     /// An observer writing to `store`; `report` hears the first write failure (later ones are dropped).
     public init(store: SQLiteStore, settings: TimelineSettings = .init(),

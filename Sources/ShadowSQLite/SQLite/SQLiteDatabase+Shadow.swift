@@ -23,7 +23,7 @@ extension SQLiteDatabase {
             PRAGMA foreign_keys = ON;
             PRAGMA journal_size_limit = 67108864;
             PRAGMA wal_autocheckpoint = 512;
-            PRAGMA cache_size = -8192;
+            PRAGMA cache_size = -4096;
             """)
         try ShadowSchema.migrator.migrate(db)
         return db

@@ -28,6 +28,8 @@ final class WALCheckpointer: @unchecked Sendable {
         guard let db = try? SQLiteDatabase(path: path, flags: .writer),
               (try? db.scalar("PRAGMA journal_mode"))??.stringValue == "wal"
         else { return nil }
+        // Checkpoints copy frames without going through this connection's page cache: keep it small.
+        try? db.execute("PRAGMA cache_size = -256")
         let state = self.state
         let slices = max(1, intervalMs / 2)
         let connection = UncheckedConnection(db: db)
