@@ -48,7 +48,7 @@ extension ReportRenderer {
         let models = ordered(intervals.map(\.model))
         let x = LinearScale(covering: intervals.map(\.elapsed), including: [0], unit: " s")
         var out = "<p class=\"lead\">Answers per second and p99 latency per interval of the replay "
-            + "(1 s of wall clock or 8,192 records, whichever came first).</p>\n"
+            + "(1 s of wall clock or 32,768 records, whichever came first).</p>\n"
         var rate = LineChart(id: "throughput-chart", x: x,
                              y: LinearScale(covering: intervals.compactMap(\.throughput), including: [0]),
                              xLabel: "seconds since the replay began", yLabel: "answers per second")
