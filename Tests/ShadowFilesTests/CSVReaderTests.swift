@@ -78,7 +78,7 @@ import ShadowCore
         #expect(try TrafficReader.resolveFormat(.auto, path: "dir.d/a.csv") == .csv)
         #expect(try TrafficReader.resolveFormat(.csv, path: "a.log") == .csv)
         #expect(throws: TrafficReaderError(.unknownFormat, file: "a.log",
-                                           "cannot tell the format from the extension \"log\"; set source.format to jsonl or csv")) {
+                                           "cannot tell the format from the extension \"log\"; set source.format to jsonl, csv, gor, kserve-log or seldon-log")) {
             _ = try TrafficReader.resolveFormat(.auto, path: "a.log")
         }
         #expect(throws: TrafficReaderError.self) {

@@ -138,7 +138,7 @@ public final class TrafficReader {
         case "csv": return .csv
         default:
             throw TrafficReaderError(.unknownFormat, file: path,
-                                     "cannot tell the format from the extension \"\(ext)\"; set source.format to jsonl or csv")
+                                     "cannot tell the format from the extension \"\(ext)\"; set source.format to jsonl, csv, gor, kserve-log or seldon-log")
         }
     }
 
