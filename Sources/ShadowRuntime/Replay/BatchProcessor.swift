@@ -15,26 +15,8 @@ struct BatchProcessor: Sendable {
         var batch = decoder.decode(chunk)
         if let injector { injector.apply(to: &batch) }
         let predictions = await predictAll(batch)
-        var rows: [DisagreementRow] = []
-        var counts = models.dropFirst().map { ShadowSummary(name: $0.name) }
-        let champion = predictions[0]
-        for s in 1..<models.count {
-            let shadow = predictions[s]
-            counts[s - 1].compared = batch.records.count
-            for i in batch.records.indices {
-                guard let verdict = comparator.compare(
-                    champion: champion.row(i), championError: champion.errors[i],
-                    shadow: shadow.row(i), shadowError: shadow.errors[i])
-                else { continue }
-                counts[s - 1].count(verdict.kind)
-                let record = batch.records[i]
-                rows.append(DisagreementRow(
-                    recordID: record.id, recordTimeMs: record.epochMs, shadow: models[s].name, kind: verdict.kind,
-                    championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
-                    shadowOutput: OutputJSON.render(shadow.row(i), error: shadow.errors[i]),
-                    delta: verdict.delta, featuresJSON: storeFeatures ? batch.featuresJSON(of: i) : nil))
-            }
-        }
+        let (rows, counts) = BatchComparison.compare(batch, predictions: predictions, models: models,
+                                                     comparator: comparator, storeFeatures: storeFeatures)
         return BatchResult(sequence: chunk.sequence, batch: batch, records: batch.records.count, rejects: batch.rejects, rows: rows,
                            models: models, predictions: predictions, counts: counts, endOffset: chunk.endOffset,
                            endLine: chunk.endLine)
