@@ -19,6 +19,11 @@ if ! python3 -c "import prometheus_client" 2>/dev/null; then
     python3 -m pip install -q -r "$(dirname "$0")/daemon/requirements.txt" \
         || echo "prometheus-client not installed: daemon_e2e.py parses /metrics with its own parser" >&2
 fi
+# Python packages the end-to-end tests and benchmarks run: real xgboost (the backtest's retrain hook, fixture checks),
+# orjson (the replay anchor), River (the drift detectors' anchor).
+if ! python3 -c "import xgboost, numpy, orjson, river" 2>/dev/null; then
+    python3 -m pip install -q -r "$(dirname "$0")/requirements-fixtures.txt" orjson -r "$(dirname "$0")/drift/requirements.txt"
+fi
 if ! command -v swift >/dev/null 2>&1; then
     if [ -x /opt/swift/usr/bin/swift ]; then
         echo "add Swift to PATH: export PATH=/opt/swift/usr/bin:\$PATH" >&2
