@@ -44,6 +44,37 @@ expect "latency row counts the errors" "$errors" "$(sqlite3 "$db" "SELECT errors
     > "$work/text.out" 2>&1
 check "text summary has the process line" "$(grep -cE '^process scripted: [0-9,]+ restarts, [0-9.]+ s CPU, peak RSS [0-9,]+ KiB$' "$work/text.out")" "text"
 
+# A child that, after 500 answers, writes one answer line that never ends: shadowd caps the line (max_line_bytes,
+# here 1 MiB), fails that child's records in flight as undecodable, kills it and restarts it; the replay ends with
+# bounded memory (without the cap the line grows by hundreds of MB a second until the run ends). Paced at
+# 1000 records/s so records keep coming after the restart backoff.
+sed -e 's/--crash-after", "2500"\]/--endless-after", "500"]\nmax_line_bytes = 1048576/' -e 's/timeout_ms = 2000/timeout_ms = 1000/' \
+    fixtures/process/shadowd.toml > fixtures/process/.e2e-endless.toml
+printf '\n[load]\nprofile = "constant"\n[load.constant]\nrate = 1000\n' >> fixtures/process/.e2e-endless.toml
+head -2000 fixtures/demo/traffic.jsonl > "$work/2000.jsonl"
+python3 - "$ctl" "$work" > "$work/endless.out" 2> "$work/endless.err" <<'PY'
+import resource, subprocess, sys, time
+ctl, work = sys.argv[1], sys.argv[2]
+started = time.time()
+out = subprocess.run([ctl, "replay", "--local", "--quiet", "--json", "--config", "fixtures/process/.e2e-endless.toml",
+                      "--db", f"{work}/endless.db", f"{work}/2000.jsonl"], capture_output=True, text=True, timeout=120)
+sys.stderr.write(out.stderr)
+open(f"{work}/endless.json", "w").write(out.stdout)
+print(out.returncode, round(time.time() - started, 1), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+PY
+rm -f fixtures/process/.e2e-endless.toml
+read -r code wall rss_mb < "$work/endless.out" || true
+expect "endless answer line: replay exits 0" "0" "$code"
+check "endless answer line: memory bounded (peak ${rss_mb} MB < 400)" "$([ "${rss_mb:-9999}" -lt 400 ] && echo 1)" "$rss_mb"
+endless() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); m=[m for m in d['summary']['models'] if m['name'] == 'scripted'][0]; print($1)" "$work/endless.json"; }
+check "endless answer line: child restarted ($(endless "m['process']['restarts']") restarts)" \
+    "$(endless "int(m['process']['restarts'] >= 1)")" "restarts"
+check "endless answer line: records answered before it ($(endless "m['requests'] - m['errors']"))" \
+    "$(endless "int(m['requests'] - m['errors'] >= 500)")" "answered"
+check "endless answer line: the records in flight failed as undecodable" \
+    "$(sqlite3 "$work/endless.db" "SELECT count(*) > 0 FROM disagreements WHERE shadow = 'scripted' AND kind = 'shadow_error' AND shadow_output LIKE '%undecodable%'")" \
+    "$(sqlite3 "$work/endless.db" "SELECT DISTINCT shadow_output FROM disagreements WHERE kind = 'shadow_error' LIMIT 5" | tr '\n' ' ')"
+
 sed 's/argv = \[.*\]   #/argv = []   #/' fixtures/process/shadowd.toml > "$work/bad.toml"
 out=$("$ctl" check-config "$work/bad.toml" 2>&1)
 check "check-config refuses an empty argv" "$(echo "$out" | grep -c 'models\[1\].argv: must name a program')" "$out"

@@ -3,7 +3,7 @@ import ShadowCore
 /// The keys of `kind = "process"` models: the child's command line, environment and pipelining depth.
 extension ConfigLoader {
     /// Keys only a process model accepts (`classes` is shared with http models).
-    static let processModelKeys = ["argv", "env", "max_in_flight"]
+    static let processModelKeys = ["argv", "env", "max_in_flight", "max_line_bytes"]
 
     /// Reads the process keys of one `[[models]]` entry; reports them on other kinds, and what process needs.
     static func readProcessModel(_ entry: ConfigTableReader, kind: ModelSettings.Kind?, baseDirectory: String)
@@ -36,6 +36,7 @@ extension ConfigLoader {
         }
         let maxInFlight = entry.integer("max_in_flight", in: 1...65_536)
         let classes = entry.integer("classes", in: 2...100_000)
+        let maxLineBytes = entry.integer("max_line_bytes", in: 64...(1 << 30))
         var env: [String: String] = [:]
         if entry.table["env"] != nil, let table = entry.table("env") {
             for item in table.table.entries {
@@ -50,6 +51,7 @@ extension ConfigLoader {
         guard let argv else { return nil }
         var settings = ProcessModelSettings(argv: argv, env: env, directory: directory, classes: classes)
         if let maxInFlight { settings.maxInFlight = maxInFlight }
+        if let maxLineBytes { settings.maxLineBytes = maxLineBytes }
         return settings
     }
 }

@@ -11,14 +11,21 @@ public struct ProcessModelSettings: Sendable, Equatable {
     public var maxInFlight: Int
     /// Values per answer for multiclass comparisons (nil: the comparison's width).
     public var classes: Int?
+    /// Longest answer line read from the child, in bytes: a longer one (or one that never ends) fails the records
+    /// in flight as `undecodable` and the child is killed and restarted with the usual backoff.
+    public var maxLineBytes: Int
 
-    /// Settings with a pipelining depth of 64 by default.
+    /// The default `max_line_bytes`: 16 MiB.
+    public static let defaultMaxLineBytes = 16 << 20
+
+    /// Settings with a pipelining depth of 64 and a 16 MiB answer line limit by default.
     public init(argv: [String], env: [String: String] = [:], directory: String, maxInFlight: Int = 64,
-                classes: Int? = nil) {
+                classes: Int? = nil, maxLineBytes: Int = ProcessModelSettings.defaultMaxLineBytes) {
         self.argv = argv
         self.env = env
         self.directory = directory
         self.maxInFlight = maxInFlight
         self.classes = classes
+        self.maxLineBytes = maxLineBytes
     }
 }

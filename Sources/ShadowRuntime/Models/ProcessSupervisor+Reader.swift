@@ -5,25 +5,49 @@ import ShadowCore
 
 extension ProcessSupervisor {
     /// Reads `child`'s answer lines on a thread of its own until EOF, then reaps it and fails its pending records.
+    /// A line longer than `max_line_bytes` (a child writing without newlines) is never buffered past the limit:
+    /// the child's records in flight fail as `undecodable`, the child is killed, and the rest of its output is
+    /// dropped until it is gone (then it is restarted with the usual backoff).
     func startReader(_ child: ProcessChild, generation: Int) {
         ProcessThread.start { [self] in
+            let limit = settings.maxLineBytes
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             var line: [UInt8] = []
+            var overlong = false
             while true {
                 let n = buffer.withUnsafeMutableBytes { Glibc.read(child.output, $0.baseAddress, $0.count) }
                 if n < 0, errno == EINTR { continue }
                 if n <= 0 { break }
+                if overlong { continue }  // the child is being killed: drain until EOF
                 var start = 0
                 for i in 0..<n where buffer[i] == UInt8(ascii: "\n") {
+                    if line.count + (i - start) > limit { break }
                     line.append(contentsOf: buffer[start..<i])
                     deliver(line)
-                    line.removeAll(keepingCapacity: true)
+                    line.removeAll(keepingCapacity: line.capacity <= 1 << 20)
                     start = i + 1
+                }
+                if line.count + (n - start) > limit {
+                    overlong = true
+                    line = []
+                    answerTooLong(child, generation: generation)
+                    continue
                 }
                 line.append(contentsOf: buffer[start..<n])
             }
             childExited(child, generation: generation)
         }
+    }
+
+    /// A child's answer line passed `max_line_bytes`: its records in flight fail as `undecodable` (their answers
+    /// cannot be told apart any more) and the child is killed; the reader's EOF then schedules the restart.
+    func answerTooLong(_ child: ProcessChild, generation: Int) {
+        let failed = state.withLock { s -> [Pending] in
+            let ids = s.pending.compactMap { id, p in p.generation == generation ? id : nil }
+            return ids.map { s.pending.removeValue(forKey: $0)! }
+        }
+        finish(failed, error: .undecodable)
+        kill(child.pid, SIGKILL)
     }
 
     /// Matches one answer line to its pending record by id; unknown ids (late answers after a timeout) are dropped.
@@ -54,6 +78,10 @@ extension ProcessSupervisor {
         let died = state.withLock { s -> [Pending] in
             s.finishedCPU += cpu
             s.peakRssKb = max(s.peakRssKb, Int(usage.ru_maxrss))
+            // The child's lifetime peak belongs to the windows that were open for its whole life.
+            for (id, w) in s.windows where w.startedNanos <= child.startedNanos {
+                s.windows[id]!.peakRssKb = max(w.peakRssKb, Int(usage.ru_maxrss))
+            }
             if s.child === child {
                 s.child = nil
                 s.liveCPU = 0

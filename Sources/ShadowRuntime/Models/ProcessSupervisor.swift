@@ -29,6 +29,17 @@ final class ProcessSupervisor: Sendable {
         var liveCPU = 0.0
         var peakRssKb = 0
         var stopped = false
+        /// Open usage windows (one per run using the model), by id.
+        var windows: [Int: UsageWindow] = [:]
+        var nextWindow = 0
+    }
+
+    /// A run's view of the child's usage: the counts when it began and the peak RSS sampled since.
+    struct UsageWindow {
+        var startedNanos: UInt64
+        var cpuBase: Double
+        var restartsBase: Int
+        var peakRssKb: Int
     }
 
     static let defaultFirstBackoff: UInt64 = 100_000_000
@@ -140,14 +151,46 @@ final class ProcessSupervisor: Sendable {
         }
     }
 
+    /// Opens a usage window for a run beginning now; returns its id for `closeWindow`.
+    func openWindow() -> Int {
+        let pid = state.withLock { $0.child?.pid }
+        sample()
+        let rss = pid.flatMap { ProcessUsage.rssKb($0, peak: false) } ?? 0
+        return state.withLock { s in
+            s.nextWindow += 1
+            s.windows[s.nextWindow] = UsageWindow(startedNanos: MonotonicClock.nanos(),
+                                                  cpuBase: s.finishedCPU + s.liveCPU, restartsBase: s.restarts,
+                                                  peakRssKb: rss)
+            return s.nextWindow
+        }
+    }
+
+    /// Closes window `id`: restarts and CPU seconds since it opened, and the peak RSS sampled meanwhile (every
+    /// 500 ms and now). Nil for an unknown id.
+    func closeWindow(_ id: Int) -> ProcessSummary? {
+        sample()
+        return state.withLock { s in
+            guard let w = s.windows.removeValue(forKey: id) else { return nil }
+            return ProcessSummary(restarts: s.restarts - w.restartsBase,
+                                  cpuSeconds: max(0, s.finishedCPU + s.liveCPU - w.cpuBase), peakRssKb: w.peakRssKb)
+        }
+    }
+
+    /// Reads the live child's CPU time and RSS; the RSS raises the peak of the model and of every open window
+    /// (the kernel's own peak, VmHWM, only for windows opened before the child started: it covers its whole life).
     func sample() {
-        guard let pid = state.withLock({ $0.child?.pid }) else { return }
+        guard let (pid, started) = state.withLock({ s in s.child.map { ($0.pid, $0.startedNanos) } }) else { return }
         let cpu = ProcessUsage.cpuSeconds(pid)
-        let rss = ProcessUsage.rssKb(pid)
+        let rss = ProcessUsage.rssKb(pid, peak: false)
+        let hwm = ProcessUsage.rssKb(pid, peak: true)
         state.withLock { s in
             guard s.child?.pid == pid else { return }
             if let cpu { s.liveCPU = cpu }
-            if let rss { s.peakRssKb = max(s.peakRssKb, rss) }
+            if let top = hwm ?? rss { s.peakRssKb = max(s.peakRssKb, top) }
+            for (id, w) in s.windows {
+                let seen = w.startedNanos <= started ? (hwm ?? rss) : rss
+                if let seen { s.windows[id]!.peakRssKb = max(w.peakRssKb, seen) }
+            }
         }
     }
 

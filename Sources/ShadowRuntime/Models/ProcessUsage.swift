@@ -15,11 +15,12 @@ enum ProcessUsage {
         return (user + system) / ticksPerSecond
     }
 
-    /// The larger of VmRSS and VmHWM (peak) of `pid` in KiB, from /proc/PID/status; nil when unreadable.
-    static func rssKb(_ pid: pid_t) -> Int? {
+    /// VmRSS (now) or, with `peak`, the larger of VmRSS and VmHWM (the peak over the child's life) of `pid` in KiB,
+    /// from /proc/PID/status; nil when unreadable.
+    static func rssKb(_ pid: pid_t, peak: Bool = true) -> Int? {
         guard let text = read("/proc/\(pid)/status") else { return nil }
         var best: Int?
-        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") || line.hasPrefix("VmHWM:") {
+        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") || (peak && line.hasPrefix("VmHWM:")) {
             let number = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first
                 .flatMap { Int($0.trimmingPrefix("\t")) }
             if let number { best = max(best ?? 0, number) }
