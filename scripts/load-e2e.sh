@@ -75,6 +75,20 @@ expect "manifest names the profile" "constant rate=1000/s" "$(sqlite3 "$db" "SEL
 if grep -q "^load constant rate=1000/s: offered 1000.0/s" "$work/text.out" && grep -q "candidate at p99: " "$work/text.out"; then
     ok "the text summary shows the load section and verdicts"; else bad "text summary" "$(cat "$work/text.out")"; fi
 
+# --rerun of a paced run replays with the run's profile (from the config text in its manifest), paced again.
+start=$(date +%s.%N)
+"$ctl" replay --rerun 1 --quiet --json --db "$db" > "$work/rerun.json" 2> "$work/rerun.err" || bad "rerun" "$(cat "$work/rerun.err")"
+wall=$(python3 -c "import sys,time; print(round(time.time() - float(sys.argv[1]), 2))" "$start")
+check_wall=$(python3 -c "import sys; print(1 if float(sys.argv[1]) >= 1.9 else 0)" "$wall")
+expect "rerun: paced (2000 records at 1000/s take ≥ 1.9 s; took ${wall} s)" 1 "$check_wall"
+expect "rerun: the report names the run's profile" "constant rate=1000/s" "$(field rerun "d['load']['profile']")"
+near "rerun: offered rate" "$(field rerun "d['load']['offeredRate']")" 1000 1
+near "rerun: achieved rate" "$(field rerun "d['load']['achievedRate']")" 1000 5
+expect "rerun: latency rows carry the load columns" "2" \
+    "$(sqlite3 "$db" "SELECT count(*) FROM latency WHERE run_id = 2 AND profile = 'constant rate=1000/s' AND offered_rate > 999")"
+expect "rerun: manifest keeps the profile and the origin" "constant rate=1000/s|1" \
+    "$(sqlite3 "$db" "SELECT json_extract(manifest_json, '$.profile') || '|' || json_extract(manifest_json, '$.rerun_of') FROM runs WHERE id = 2")"
+
 config recorded $'[load]\nprofile = "recorded"\n[load.recorded]\nspeed = 4.0\nmax_gap = 1.0'
 replay recorded || bad "recorded replay" "exit $?"
 near "recorded ×4: offered rate" "$(field recorded "d['load']['offeredRate']")" 500 1

@@ -22,6 +22,8 @@ struct ReplayRerun {
         var differences: [String]
         var summary: RunSummary
         var original: RunSummary?
+        /// What the paced rerun measured (the run had a load profile); absent for an unpaced one.
+        var load: LoadReport?
     }
 
     func execute() async throws {
@@ -56,6 +58,14 @@ struct ReplayRerun {
         } catch {
             throw ModelsStore.fail("run \(run): \(error)")
         }
+        let load: LoadSettings
+        do {
+            load = try pacing(manifest: manifest, config: config)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw ModelsStore.fail("run \(run): \(error)")
+        }
         let differences = RunManifests.differences(from: manifest, run: run, inputs: inputs, models: modelSet.infos)
         if !differences.isEmpty {
             guard force else {
@@ -67,35 +77,60 @@ struct ReplayRerun {
         let pinned = RunManifest(config: config, inputs: inputs, models: [], profile: manifest.profile,
                                  seed: manifest.seed, rerunOf: run, scenarios: manifest.scenarios)
         let summary: RunSummary
+        let report: LoadReport?
         do {
-            summary = try await replay(settings: settings, modelSet: modelSet, manifest: pinned,
-                                       inputs: manifest.inputs.map(\.path), configPath: config.path)
+            (summary, report) = try await replay(settings: settings, load: load, modelSet: modelSet, manifest: pinned,
+                                                 inputs: manifest.inputs.map(\.path), configPath: config.path)
         } catch {
             throw ModelsStore.fail("\(error)")
         }
         if json {
             try PrettyJSON.print(Output(database: database, rerunOf: run, differences: differences, summary: summary,
-                                        original: original))
+                                        original: original, load: report))
         } else {
             print(SummaryText.render(summary, database: database))
+            if let report { print("\n" + report.text) }
             if let original { print(RerunComparison.render(rerun: summary, original: original)) }
         }
     }
 
-    /// The replay itself, as `--local` runs it, with the manifest pinned on the new run.
-    func replay(settings: ShadowSettings, modelSet: ModelSet, manifest: RunManifest, inputs: [String],
-                configPath: String) async throws -> RunSummary {
+    /// The `[load]` settings the run was paced with: none when its manifest names no profile (or `none`), else
+    /// the `[load]` table of the config text in the manifest, which must describe the same profile (`--force`
+    /// goes on with the config's profile and a warning).
+    func pacing(manifest: RunManifest, config: RunManifest.Config) throws -> LoadSettings {
+        guard let profile = manifest.profile, profile != "none" else { return LoadSettings() }
+        let load = try ConfigLoader.parseLoad(config.text ?? "", file: config.path)
+        guard load.describe != profile else { return load }
+        let message = "run \(run) was paced with [load] \(profile), the config now gives \(load.describe)"
+        guard force else { throw ModelsStore.fail(message + " (--force reruns with the config's profile)") }
+        ModelsStore.warn(message + " (rerunning with the config's profile: --force)")
+        return load
+    }
+
+    /// The replay itself, as `--local` runs it (paced by `load` when it has a profile, its report stored with
+    /// the run), with the manifest pinned on the new run.
+    func replay(settings: ShadowSettings, load: LoadSettings, modelSet: ModelSet, manifest: RunManifest,
+                inputs: [String], configPath: String) async throws -> (RunSummary, LoadReport?) {
         let store = try SQLiteStore(path: database, settings: settings.store)
         defer { store.close() }
         let watching = try DriftMonitor.localObservers(settings: settings, store: store)
-        let engine = ReplayEngine(settings: settings, modelSet: modelSet,
-                                  store: ManifestPinningStore(store, manifest: manifest),
-                                  observers: watching.observers)
+        let pinning = ManifestPinningStore(store, manifest: manifest)
         let display = quiet ? nil : ProgressDisplay()
         do {
-            let summary = try await engine.run(inputs: inputs, configPath: configPath) { display?.show($0) }
+            let summary: RunSummary
+            var report: LoadReport?
+            if load.profile != .none {
+                let paced = LoadReplay(settings: settings, load: load, modelSet: modelSet, store: pinning,
+                                       observers: watching.observers)
+                (summary, report) = try await paced.run(inputs: inputs, configPath: configPath) { display?.show($0) }
+            } else {
+                let engine = ReplayEngine(settings: settings, modelSet: modelSet, store: pinning,
+                                          observers: watching.observers)
+                summary = try await engine.run(inputs: inputs, configPath: configPath) { display?.show($0) }
+            }
             await watching.finish()
-            return summary
+            if let report { try LoadStoreWriter.write(report, run: summary.run, path: database) }
+            return (summary, report)
         } catch {
             await watching.finish()
             throw error

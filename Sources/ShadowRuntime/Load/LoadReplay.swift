@@ -44,6 +44,7 @@ public struct LoadReplay: Sendable {
         var withManifest = info
         withManifest.manifest = manifest
         let run = try store.beginRun(withManifest)
+        let usage = ProcessUsageWindow(modelSet.models)
         var connections: [String: Int] = [:]
         for model in settings.models { if let http = model.http { connections[model.name] = http.connections } }
         var scheduler = LoadScheduler(settings: load, models: modelSet, store: store, observers: observers, run: run,
@@ -74,7 +75,7 @@ public struct LoadReplay: Sendable {
         }
         let seconds = elapsed()
         var summary = scheduler.tally.summary(run: run, seconds: seconds)
-        summary.addProcessUsage(modelSet.models)
+        summary.addProcessUsage(usage)
         try store.finishRun(run, summary: summary, latency: scheduler.tally.latencyRows(seconds: seconds))
         var done = scheduler.tally.progress
         done.bytesTotal = total
