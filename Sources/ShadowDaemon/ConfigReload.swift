@@ -15,8 +15,10 @@ struct ConfigReload: Sendable {
         defer { context.notify { try $0.ready() } }
         let settings: ShadowSettings
         let models: ModelSet
+        let load: LoadSettings
         do {
             settings = try ConfigLoader.load(path: context.configPath)
+            load = try ConfigLoader.loadSettings(path: context.configPath)
             models = try ModelSet.load(settings)
         } catch let error as ConfigError {
             context.logger.error("config reload refused; the running config stays", metadata: [
@@ -38,10 +40,10 @@ struct ConfigReload: Sendable {
         var applied = settings
         applied.store = old.store
         applied.daemon = old.daemon
-        context.apply(settings: applied, models: models)
+        context.apply(settings: applied, models: models, load: load)
         context.logger.info("config reloaded", metadata: [
             "message_id": "\(MessageID.reloaded)", "config": "\(context.configPath)",
-            "models": "\(models.models.map(\.name).joined(separator: ","))",
+            "models": "\(models.models.map(\.name).joined(separator: ","))", "load": "\(load.describe)",
         ])
         return true
     }

@@ -20,9 +20,11 @@ public enum Daemon {
         let notifier = SystemdNotifier()
         let settings: ShadowSettings
         let models: ModelSet
+        let load: LoadSettings
         let store: SQLiteStore
         do {
             settings = try ConfigLoader.load(path: configPath)
+            load = try ConfigLoader.loadSettings(path: configPath)
             models = try ModelSet.load(settings)
             store = try SQLiteStore(path: settings.store.path, settings: settings.store)
         } catch {
@@ -36,7 +38,7 @@ public enum Daemon {
         } catch {
             logger.error("cannot mark interrupted runs", metadata: ["error": "\(error)"])
         }
-        let context = DaemonContext(configPath: configPath, settings: settings, models: models, store: store,
+        let context = DaemonContext(configPath: configPath, settings: settings, models: models, load: load, store: store,
                                     notifier: notifier, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: DaemonService(context: context))],

@@ -1,4 +1,5 @@
 import Logging
+import ShadowConfig
 import ShadowCore
 import ShadowMetrics
 import ShadowMonitor
@@ -15,7 +16,7 @@ final class DaemonContext: Sendable {
     let notifier: SystemdNotifier
     let logger: Logger
     let startedNanos = MonotonicClock.nanos()
-    private let current: Mutex<(settings: ShadowSettings, models: ModelSet)>
+    private let current: Mutex<(settings: ShadowSettings, models: ModelSet, load: LoadSettings)>
     private let stopping = Atomic<Bool>(false)
     private let beats = Mutex<[String: UInt64]>([:])
     let jobs: JobRegistry
@@ -26,13 +27,13 @@ final class DaemonContext: Sendable {
     /// Counts every committed batch for `/metrics` (`[metrics] listen` set at startup), nil when metrics are off.
     let metrics: ReplayMetrics?
 
-    init(configPath: String, settings: ShadowSettings, models: ModelSet, store: SQLiteStore,
-         notifier: SystemdNotifier, logger: Logger) {
+    init(configPath: String, settings: ShadowSettings, models: ModelSet, load: LoadSettings = LoadSettings(),
+         store: SQLiteStore, notifier: SystemdNotifier, logger: Logger) {
         self.configPath = configPath
         self.store = store
         self.notifier = notifier
         self.logger = logger
-        current = Mutex((settings, models))
+        current = Mutex((settings, models, load))
         jobs = JobRegistry()
         timeline = TimelineObserver(store: store) { [logger] message in logger.error("\(message)") }
         metrics = settings.metrics.address == nil ? nil : ReplayMetrics()
@@ -46,10 +47,15 @@ final class DaemonContext: Sendable {
 
     var settings: ShadowSettings { current.withLock { $0.settings } }
     var models: ModelSet { current.withLock { $0.models } }
+    /// The `[load]` profile in force; a job reads it once when it begins (a reload applies to the next job).
+    var load: LoadSettings { current.withLock { $0.load } }
+    /// The models and `[load]` settings read together (a paced job keeps both for its whole run).
+    var pacing: (models: ModelSet, load: LoadSettings) { current.withLock { ($0.models, $0.load) } }
 
-    /// Puts a new config and its models in force; batches already running finish with the old models.
-    func apply(settings: ShadowSettings, models: ModelSet) {
-        current.withLock { $0 = (settings, models) }
+    /// Puts a new config, its models and its `[load]` settings in force; batches already running finish with the
+    /// old models, and paced jobs already running keep their profile.
+    func apply(settings: ShadowSettings, models: ModelSet, load: LoadSettings) {
+        current.withLock { $0 = (settings, models, load) }
     }
 
     /// A replayer over the models in force at each batch.

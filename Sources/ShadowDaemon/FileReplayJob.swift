@@ -6,6 +6,7 @@ import ShadowControl
 import ShadowCore
 import ShadowFiles
 import ShadowRuntime
+import ShadowSQLite
 
 /// Replays one file for a job: resumes from its checkpoint, follows growth and rotation when asked, and finishes
 /// its run at the end (or leaves it resumable when the daemon stops).
@@ -38,6 +39,29 @@ struct FileReplayJob: Sendable {
         var tally = RunTally()
         let started = MonotonicClock.nanos()
         func seconds() -> Double { Double(MonotonicClock.nanos() &- started) / 1e9 }
+        // The models and [load] profile in force now; a paced job keeps both for its whole run (a reload applies
+        // to the next job), an unpaced one takes the models in force at each batch.
+        let (jobModels, load) = context.pacing
+        let usage = ProcessUsageWindow(jobModels.models)
+        var paced: PacedSourceReplay?
+        /// The run's summary with the process models' usage over this job.
+        func summary(_ run: Int64) -> RunSummary {
+            var summary = tally.summary(run: run, seconds: seconds())
+            summary.addProcessUsage(usage, current: paced == nil ? context.models.models : [])
+            return summary
+        }
+        /// Ends the run (done or failed) and stores a paced run's load report.
+        func endRun(_ run: Int64, done: Bool) throws -> RunSummary {
+            let summary = summary(run)
+            let latency = tally.latencyRows(seconds: seconds())
+            if done {
+                try context.store.finishRun(run, summary: summary, latency: latency)
+            } else {
+                try context.store.failRun(run, summary: summary, latency: latency)
+            }
+            if let paced { try LoadStoreWriter.write(paced.report(), run: run, path: context.settings.store.path) }
+            return summary
+        }
         do {
             var (reader, resumed) = try open()
             if let resumed {
@@ -46,53 +70,70 @@ struct FileReplayJob: Sendable {
                 // A file read to its end before a restart, whose run is already done: nothing to redo (finishing
                 // the run again would replace its latency rows with empty ones).
                 if !follow, try runIsDone(resumed.run), reader.inode == resumed.inode,
-                   resumed.offset == Self.size(name) {
+                   FollowedFile.isGzip(name) || resumed.offset == Self.size(name) {
                     context.jobs.update(job) { $0.run = run; $0.records = resumed.records; $0.rejects = resumed.rejects }
                     return .done
                 }
             } else {
-                run = try context.store.beginRun(RunInfo(
-                    startedAtMs: MonotonicClock.epochMs(), configPath: context.configPath, inputs: [name],
-                    models: context.models.infos))
+                var info = RunInfo(startedAtMs: MonotonicClock.epochMs(), configPath: context.configPath,
+                                   inputs: [name], models: jobModels.infos)
+                if load.profile != .none {
+                    var manifest = ManifestCapture.manifest(for: info)
+                    manifest.profile = load.describe
+                    info.manifest = manifest
+                }
+                run = try context.store.beginRun(info)
+            }
+            if load.profile != .none {
+                paced = PacedSourceReplay(settings: context.settings, load: load, modelSet: jobModels,
+                                          store: context.store, observers: context.replayer.observers, run: run!,
+                                          resumed: tally, follows: follow)
             }
             context.jobs.update(job) { $0.run = run; $0.state = follow ? .following : .running }
             context.jobs.record(job, progress: tally.progress)
+            var disk = FollowedFile(path: name, reader: reader)
             while true {
                 context.beat(loop)
                 let cancelled: @Sendable () -> Bool = { [context, job] in
                     context.isStopping || context.jobs.isCancelled(job)
                 }
-                let end = try await context.replayer.replay(
-                    reader, run: run!, checkpoint: target(reader), tally: &tally, stop: cancelled,
-                    committed: { [context, job] tally in
-                        context.beat(loop)
-                        context.jobs.record(job, progress: tally.progress)
-                    })
+                let committed: (RunTally) -> Void = { [context, job] tally in
+                    context.beat(loop)
+                    context.jobs.record(job, progress: tally.progress)
+                }
+                let end: SourceReplay.End
+                if let paced {
+                    end = try await paced.replay(reader, checkpoint: target(reader), stop: cancelled,
+                                                 heartbeat: { [context] in context.beat(loop) }, committed: committed)
+                    tally = paced.tally
+                } else {
+                    end = try await context.replayer.replay(reader, run: run!, checkpoint: target(reader),
+                                                            tally: &tally, stop: cancelled, committed: committed)
+                }
                 context.jobs.record(job, progress: tally.progress)
                 switch end {
                 case .schemaChanged:
                     reader = try reopen(reader, at: reader.position)
                 case .stopped:
                     if context.jobs.isCancelled(job) {
-                        try context.store.failRun(run!, summary: tally.summary(run: run!, seconds: seconds()),
-                                                  latency: tally.latencyRows(seconds: seconds()))
+                        _ = try endRun(run!, done: false)
                         return .cancelled
                     }
-                    // Shutting down: a resumable job keeps its run open and its checkpoint; the others fail.
+                    // Shutting down: a resumable job keeps its run open and its checkpoint (a paced one stores
+                    // its load report so far); the others fail.
                     if checkpointKey == nil {
-                        try context.store.failRun(run!, summary: tally.summary(run: run!, seconds: seconds()),
-                                                  latency: tally.latencyRows(seconds: seconds()))
+                        _ = try endRun(run!, done: false)
                         return .failed
                     }
+                    if let paced { try LoadStoreWriter.write(paced.report(), run: run!, path: context.settings.store.path) }
                     return .running
                 case .endOfFile:
                     guard follow else {
-                        let summary = tally.summary(run: run!, seconds: seconds())
-                        try context.store.finishRun(run!, summary: summary, latency: tally.latencyRows(seconds: seconds()))
+                        let summary = try endRun(run!, done: true)
                         context.jobs.update(job) { $0.summary = summary }
                         return .done
                     }
-                    if let next = try rotated(reader) { reader = next }
+                    if let next = try rotated(reader, disk: &disk) { reader = next }
                     try await Task.sleep(for: .milliseconds(context.settings.daemon.pollMs))
                 }
             }
@@ -100,10 +141,7 @@ struct FileReplayJob: Sendable {
             return checkpointKey == nil ? .failed : .running
         } catch {
             context.logger.error("replay failed", metadata: ["job": "\(job)", "file": "\(name)", "error": "\(error)"])
-            if let run {
-                try? context.store.failRun(run, summary: tally.summary(run: run, seconds: seconds()),
-                                           latency: tally.latencyRows(seconds: seconds()))
-            }
+            if let run { _ = try? endRun(run, done: false) }
             context.jobs.update(job) { $0.error = "\(error)" }
             return .failed
         }
@@ -122,7 +160,8 @@ struct FileReplayJob: Sendable {
             var reader = try TrafficReader(path: path, settings: settings.source, schema: schema)
             reader.holdsIncompleteFinalLine = follow
             guard let checkpoint else { return (reader, nil) }
-            if checkpoint.inode == reader.inode, checkpoint.offset <= Self.size(path) {
+            // A gzip file's offsets count inflated bytes: its size on disk says nothing about them.
+            if checkpoint.inode == reader.inode, FollowedFile.isGzip(path) || checkpoint.offset <= Self.size(path) {
                 reader = try TrafficReader(path: path, settings: settings.source, schema: schema,
                                            startOffset: checkpoint.offset, startLine: checkpoint.line)
                 reader.holdsIncompleteFinalLine = follow
@@ -151,16 +190,16 @@ struct FileReplayJob: Sendable {
     }
 
     /// For a followed path at its end: a reader on the new file when the name now points to another inode
-    /// (rotation) or the file shrank (truncation), else nil.
-    func rotated(_ reader: TrafficReader) throws -> TrafficReader? {
+    /// (rotation) or the file shrank (truncation), else nil. `disk` remembers the file as last seen: a gzip
+    /// file's reader position counts inflated bytes, so its truncation is judged by its size on disk.
+    func rotated(_ reader: TrafficReader, disk: inout FollowedFile) throws -> TrafficReader? {
         guard case .path(let path) = input else { return nil }
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        let inode = UInt64(info.st_ino)
-        if inode == reader.inode && Int64(info.st_size) >= reader.position.offset { return nil }
-        context.logger.info("source rotated", metadata: ["file": "\(path)", "job": "\(job)"])
+        guard let change = disk.change(position: reader.position.offset), change != .same else { return nil }
+        context.logger.info(change == .rotated ? "source rotated" : "source truncated",
+                            metadata: ["file": "\(path)", "job": "\(job)"])
         let next = try TrafficReader(path: path, settings: context.settings.source, schema: context.models.schema)
         next.holdsIncompleteFinalLine = true
+        disk = FollowedFile(path: path, reader: next)
         return next
     }
 

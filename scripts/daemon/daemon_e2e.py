@@ -328,6 +328,159 @@ warn = 0.000001
     check("metrics: port closed after stop", True, refused)
 
 
+def job_json(out):
+    return json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else {}
+
+
+def check_paced(work):
+    """[load] in the daemon: a submitted job paced at a constant rate (wall time, offered/achieved rate, load
+    columns, verdicts, manifest), a reload that changes the profile for the next job, a followed source whose
+    schedule resumes when the writer resumes (no lag for the writer's pause), and a process model's CPU/RSS
+    counted per run."""
+    pwork = f"{work}/paced"
+    os.makedirs(f"{pwork}/spool")
+    os.makedirs(f"{pwork}/follow")
+    config = f"{pwork}/shadowd.toml"
+    marker = f"{pwork}/crashed-once"
+    process_model = f"""
+[[models]]
+name = "scripted"
+role = "shadow"
+kind = "process"
+argv = ["python3", "{ROOT}/fixtures/process/echo_model.py", "--prob", "--crash-after", "300", "--marker", "{marker}"]
+features = ["age", "income", "tenure_months", "logins_30d", "spend_30d", "support_tickets", "days_since_login",
+            "discount", "pages_per_visit", "plan_tier"]
+timeout_ms = 2000
+"""
+    load = lambda rate: f'\n[load]\nprofile = "constant"\n[load.constant]\nrate = {rate}\n'
+    sources = f'\n[[sources]]\npath = "{pwork}/follow/*.jsonl"\n'
+    write_config(config, pwork, sources + load(200))
+    with open(config, "a") as f:
+        f.write(process_model)
+    traffic = open(f"{DEMO}/traffic.jsonl").read().splitlines(keepends=True)
+    first = f"{pwork}/first.jsonl"
+    with open(first, "w") as f:
+        f.writelines(traffic[:400])
+    small = f"{pwork}/small.jsonl"
+    with open(small, "w") as f:
+        f.writelines(traffic[400:450])
+    db = f"{pwork}/shadowd.db"
+    sock = f"{pwork}/control.sock"
+    d = Daemon(pwork, config)
+    check("paced: READY=1", True, bool(d.start()))
+
+    started = time.time()
+    job = job_json(ctl("replay", "--socket", sock, "--wait", "--json", first))
+    wall = time.time() - started
+    check("paced: job done", ("done", 400), (job.get("state"), job.get("records")))
+    check(f"paced: 400 records at 200/s take about 2 s (took {wall:.2f} s)", True, 1.9 <= wall <= 4.0)
+    run_id = job.get("run") or 0
+    rows = q(db, f"SELECT model, profile, offered_rate, achieved_rate, service_p50_ms > 0 FROM latency WHERE run_id = {run_id} ORDER BY model")
+    check("paced: a latency row per model with the profile",
+          [(m, "constant rate=200/s") for m in ("candidate", "champion", "scripted")], [(r[0], r[1]) for r in rows])
+    check("paced: offered rate 200/s", True, len(rows) == 3 and all(r[2] and abs(r[2] - 200) <= 2 for r in rows))
+    check("paced: achieved rate near 200/s", True, len(rows) == 3 and all(abs(r[3] - 200) <= 20 for r in rows))
+    check("paced: latency verdict rows", True,
+          q(db, f"SELECT count(*) FROM latency_verdicts WHERE run_id = {run_id} AND shadow = 'scripted'")[0][0] == 3)
+    check("paced: load report in summary_json", [(400, "constant rate=200/s")],
+          q(db, f"SELECT json_extract(summary_json, '$.load.requests'), json_extract(summary_json, '$.load.profile') FROM runs WHERE id = {run_id}"))
+    check("paced: manifest names the profile", [("constant rate=200/s",)],
+          q(db, f"SELECT json_extract(manifest_json, '$.profile') FROM runs WHERE id = {run_id}"))
+    usage_a = next((m.get("process") for m in job.get("summary", {}).get("models", []) if m["name"] == "scripted"), None) or {}
+    check("per-run usage: the crash counted in the first run", 1, usage_a.get("restarts"))
+
+    # Per-run process usage: the next job counts only its own CPU, restarts and RSS.
+    job = job_json(ctl("replay", "--socket", sock, "--wait", "--json", small))
+    usage_b = next((m.get("process") for m in job.get("summary", {}).get("models", []) if m["name"] == "scripted"), None) or {}
+    check("per-run usage: no restart in the second run", 0, usage_b.get("restarts"))
+    check(f"per-run usage: CPU of the second run only ({usage_b.get('cpu_seconds')} < {usage_a.get('cpu_seconds')} s)", True,
+          usage_b.get("cpu_seconds", 99) < usage_a.get("cpu_seconds", 0))
+    check("per-run usage: RSS sampled in the second run", True, usage_b.get("peak_rss_kb", 0) > 1000)
+
+    # A reload that changes [load] applies to the next job.
+    text = open(config).read()
+    with open(config, "w") as f:
+        f.write(text.replace("rate = 200", "rate = 400"))
+    d.proc.send_signal(signal.SIGHUP)
+    wait_for(lambda: d.count("READY=1") >= 2, 10)
+    started = time.time()
+    job = job_json(ctl("replay", "--socket", sock, "--wait", "--json", first))
+    wall = time.time() - started
+    check(f"paced after reload: 400 records at 400/s take about 1 s (took {wall:.2f} s)", True, 0.95 <= wall <= 1.9)
+    check("paced after reload: the new profile stored", [("constant rate=400/s",)],
+          q(db, f"SELECT DISTINCT profile FROM latency WHERE run_id = {job.get('run') or 0}"))
+
+    # A followed source: 200 records, the writer pauses 1.5 s, 200 more; the schedule resumes with the writer.
+    log = f"{pwork}/follow/live.jsonl"
+    key = f"source:{log}"
+    with open(log, "w") as f:
+        f.writelines(traffic[:200])
+    check("followed paced: first 200", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") == [(200,)], 20)))
+    time.sleep(1.5)
+    with open(log, "a") as f:
+        f.writelines(traffic[200:400])
+    check("followed paced: 400", True, bool(wait_for(lambda: q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") == [(400,)], 20)))
+    check("paced: SIGTERM exit 0", 0, d.stop())
+    report = q(db, f"SELECT json_extract(summary_json, '$.load.requests'), json_extract(summary_json, '$.load.lagMaxMs'), "
+                   f"json_extract(summary_json, '$.load.offeredRate') FROM runs WHERE id = (SELECT run_id FROM checkpoints WHERE source = '{key}')")
+    requests, lag_max, offered = report[0] if report else (None, None, None)
+    check("followed paced: load report stored at stop", 400, requests)
+    check(f"followed paced: the writer's pause is not scheduler lag (max lag {lag_max} ms)", True,
+          lag_max is not None and lag_max < 200)
+    check(f"followed paced: offered rate is the profile's ({offered})", True, offered is not None and abs(offered - 400) <= 8)
+
+
+def check_gzip_follow(work):
+    """A followed .gor.gz: read once, not re-read while it has not grown on disk (its positions are inflated
+    offsets), a gzip member appended is read, a rotation is still followed."""
+    gwork = f"{work}/gzip"
+    os.makedirs(f"{gwork}/spool")
+    os.makedirs(f"{gwork}/gor")
+    formats = os.path.join(ROOT, "fixtures", "formats")
+    config = f"{gwork}/shadowd.toml"
+    text = open(f"{formats}/shadowd.toml").read()
+    text = text.replace('path = "iris-', f'path = "{formats}/iris-').replace('path = "formats.db"', f'path = "{gwork}/shadowd.db"')
+    text += f"""
+[daemon]
+control_socket = "{gwork}/control.sock"
+socket_group = ""
+spool = "{gwork}/spool"
+poll_ms = 50
+
+[[sources]]
+path = "{gwork}/gor/*.gor.gz"
+"""
+    open(config, "w").write(text)
+    plain = open(f"{formats}/sample.gor", "rb").read()
+    import gzip
+    source = f"{gwork}/gor/capture.gor.gz"
+    with open(source, "wb") as f:
+        f.write(gzip.compress(plain))
+    db = f"{gwork}/shadowd.db"
+    key = f"source:{source}"
+    d = Daemon(gwork, config)
+    check("gzip follow: READY=1", True, bool(d.start()))
+    records = lambda: (q(db, f"SELECT records FROM checkpoints WHERE source = '{key}'") or [(None,)])[0][0]
+    first = wait_for(lambda: records(), 20)
+    check("gzip follow: records read", True, bool(first))
+    time.sleep(1.0)                            # 20 polls
+    check("gzip follow: not re-read while unchanged", first, records())
+    rows = lambda: q(db, f"SELECT count(*) FROM disagreements WHERE run_id = (SELECT run_id FROM checkpoints WHERE source = '{key}')")[0][0]
+    rows_before = rows()
+    check("gzip follow: no rotation logged while unchanged", 0, open(f"{gwork}/daemon.log", errors="replace").read().count("source rotated"))
+    with open(source, "ab") as f:             # another gzip member: the same requests again
+        f.write(gzip.compress(plain))
+    check("gzip follow: an appended member is read", True, bool(wait_for(lambda: records() == 2 * first, 20)))
+    os.rename(source, source + ".1")
+    with open(source, "wb") as f:
+        f.write(gzip.compress(plain))
+    check("gzip follow: rotation followed", True, bool(wait_for(lambda: records() == 3 * first, 20)))
+    time.sleep(0.5)
+    check("gzip follow: rotation logged once", 1, open(f"{gwork}/daemon.log", errors="replace").read().count("source rotated"))
+    check("gzip follow: rows of three reads exactly (none duplicated)", 3 * rows_before, rows())
+    check("gzip follow: SIGTERM exit 0", 0, d.stop())
+
+
 def main():
     work = tempfile.mkdtemp(prefix="shadowd-daemon-")
     try:
@@ -468,6 +621,10 @@ def run(work):
 
     # 8. Prometheus metrics on a loopback port, in a daemon of their own.
     check_metrics(work)
+
+    # 9. Load profiles and per-run process usage in the daemon; 10. a followed gzip capture.
+    check_paced(work)
+    check_gzip_follow(work)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ final class FormatByteStream {
     private var zstream: UnsafeMutablePointer<z_stream>?
     private var closed = false
     private var midMember = false
+    /// Whether the file is followed while being written: a gzip member whose end has not been written yet is
+    /// then waited for (0 bytes now, more on a later call) instead of failing as a truncated file.
+    var waitsForMore = false
 
     /// Wraps `fd` (positioned at the file start); reads the first block to detect compression.
     init(fd: Int32, path: String, blockSize: Int = 1 << 16) throws(TrafficReaderError) {
@@ -85,7 +88,9 @@ final class FormatByteStream {
                 stream.pointee.next_in = input
                 stream.pointee.avail_in = uInt(inputCount)
                 if inputCount == 0 {
-                    if midMember { throw TrafficReaderError(.read, file: path, "gzip data ends early (truncated file)") }
+                    if midMember && !waitsForMore {
+                        throw TrafficReaderError(.read, file: path, "gzip data ends early (truncated file)")
+                    }
                     return 0
                 }
             }

@@ -58,7 +58,10 @@ final class FramedTrafficSource {
     /// Whether a record still missing its end at the end of the file waits for more bytes (following a file).
     var holdsIncompleteTail: Bool {
         get { lines.holdsIncompleteFinalLine }
-        set { lines.holdsIncompleteFinalLine = newValue }
+        set {
+            lines.holdsIncompleteFinalLine = newValue
+            stream.waitsForMore = newValue
+        }
     }
 
     /// Closes the file.

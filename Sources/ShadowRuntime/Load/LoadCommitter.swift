@@ -15,12 +15,14 @@ final class LoadCommitter: @unchecked Sendable {
     let observers: [any ReplayObserver]
     let run: Int64
 
-    init(models: ModelSet, store: any ReplayStore, observers: [any ReplayObserver], run: Int64, load: LoadTally) {
+    init(models: ModelSet, store: any ReplayStore, observers: [any ReplayObserver], run: Int64, load: LoadTally,
+         resumed: RunTally = RunTally()) {
         self.models = models
         self.store = store
         self.observers = observers
         self.run = run
         self.load = load
+        tally = resumed
     }
 
     /// Queues a chunk whose requests are being sent.
@@ -30,8 +32,9 @@ final class LoadCommitter: @unchecked Sendable {
     func close() { queue.withLock { $0.closed = true } }
 
     /// Commits complete chunks at the head of the queue until the queue is closed and empty (`close`), then
-    /// stands ready for another `run` (the next file).
-    func run() async throws {
+    /// stands ready for another `run` (the next file); each commit stores its source position in `checkpoint`
+    /// (a resumable daemon source) when given.
+    func run(checkpoint: SourceReplay.CheckpointTarget? = nil) async throws {
         defer { queue.withLock { $0.closed = false } }
         while true {
             let (head, closed) = queue.withLock { q in
@@ -45,7 +48,13 @@ final class LoadCommitter: @unchecked Sendable {
             queue.withLock { _ = $0.chunks.removeFirst() }
             let (result, timings) = head.result(models: models.models, comparator: models.comparator,
                                                 storeFeatures: models.storeFeatures)
-            try store.append(run: run, disagreements: result.rows, rejects: result.rejects, checkpoint: nil)
+            let position = checkpoint.map {
+                SourceCheckpoint(source: $0.source, run: run, path: $0.path, device: $0.device, inode: $0.inode,
+                                 offset: head.endOffset, line: head.endLine,
+                                 records: tally.progress.records + result.records,
+                                 rejects: tally.progress.rejects + result.rejects.count)
+            }
+            try store.append(run: run, disagreements: result.rows, rejects: result.rejects, checkpoint: position)
             tally.add(result)
             load.add(timings, errors: result.predictions)
             let snapshot = tally

@@ -18,12 +18,14 @@ struct LoadScheduler {
     private let counter: InFlightCounter
     private var nextKey = 0
     private let widths: [Int]
+    /// Whether a `replay` call has run: a later call is a followed source's next segment (see `replay`).
+    private var segments = 0
     /// Per model: requests in flight at most (`max_in_flight`, or fewer for an HTTP model with fewer connections,
     /// so requests wait here, counted, and never in the client's queue, where the wait would be unseen).
     private let caps: [Int]
 
     init(settings: LoadSettings, models: ModelSet, store: any ReplayStore, observers: [any ReplayObserver], run: Int64,
-         connections: [String: Int] = [:]) {
+         connections: [String: Int] = [:], resumed: RunTally = RunTally()) {
         self.settings = settings
         self.models = models
         self.store = store
@@ -35,11 +37,27 @@ struct LoadScheduler {
         widths = models.models.map { $0.task.outputWidth }
         caps = models.models.map { min(settings.maxInFlight, connections[$0.name] ?? Int.max) }
         load.start = MonotonicClock.nanos() + 2_000_000  // a moment to get going before the first instant
-        committer = LoadCommitter(models: models, store: store, observers: observers, run: run, load: load)
+        committer = LoadCommitter(models: models, store: store, observers: observers, run: run, load: load,
+                                  resumed: resumed)
     }
 
-    /// Replays `reader` to its end; `committed` sees the run tally after each chunk is handed to the store.
-    mutating func replay(_ reader: TrafficReader, batchSize: Int, committed: (RunTally) -> Void) async throws {
+    /// Replays `reader` to its end, or until `stop` says so (checked between chunks: a chunk already begun is sent
+    /// at its pace); `committed` sees the run tally after each chunk is handed to the store, `heartbeat` is called
+    /// at least every 100 ms while waiting for intended instants, and each commit stores the position in
+    /// `checkpoint` when given. Returns whether it stopped before the end.
+    ///
+    /// A second call continues the run (the next file, or a followed file that has grown). For a followed file
+    /// (`anchorToNow`), time spent waiting for the writer is not part of the schedule: when the next record's
+    /// intended instant has already passed, the schedule is moved forward so that it is due now (no record is
+    /// intended before it could be read), so lag and corrected latency never count the writer's idle time.
+    @discardableResult
+    mutating func replay(_ reader: TrafficReader, batchSize: Int, checkpoint: SourceReplay.CheckpointTarget? = nil,
+                         anchorToNow: Bool = false, stop: () -> Bool = { false }, heartbeat: () -> Void = {},
+                         committed: (RunTally) -> Void) async throws -> Bool {
+        var reanchor = anchorToNow && segments > 0
+        segments += 1
+        var stopped = false
+        var lastBeat = MonotonicClock.nanos()
         let decoder = reader.decoder
         let openLoop = ArrivalSchedule.isOpenLoop(settings.profile)
         var concurrency = Int.max
@@ -48,9 +66,14 @@ struct LoadScheduler {
         let counter = self.counter
         let committer = self.committer
         try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await committer.run() }
+            group.addTask { try await committer.run(checkpoint: checkpoint) }
             defer { committer.close() }
-            while let chunk = try reader.nextChunk(maxLines: batchSize) {
+            while true {
+                if stop() {
+                    stopped = true
+                    break
+                }
+                guard let chunk = try reader.nextChunk(maxLines: batchSize) else { break }
                 var batch = decoder.decode(chunk)
                 if let injector = models.injector { injector.apply(to: &batch) }
                 let collector = ChunkCollector(batch: batch, widths: widths, endOffset: chunk.endOffset,
@@ -62,8 +85,16 @@ struct LoadScheduler {
                     if openLoop {
                         let offset = schedule.next(epochMs: batch.records[i].epochMs)
                         due = load.start + offset
+                        if reanchor {
+                            reanchor = false
+                            let now = MonotonicClock.nanos()
+                            if due < now {
+                                load.start += now - due
+                                due = now
+                            }
+                        }
                         load.lastIntendedOffset = offset
-                        await PreciseWait.until(due)
+                        await PreciseWait.until(due, heartbeat: heartbeat)
                     }
                     let atCap = counter.modelsAtCap(caps)
                     if !atCap.isEmpty {
@@ -74,6 +105,10 @@ struct LoadScheduler {
                         while counter.records >= concurrency { await PreciseWait.pause() }
                         due = MonotonicClock.nanos()
                         if load.requests == 0 { load.start = due }
+                    }
+                    if due > lastBeat && due - lastBeat > PreciseWait.heartbeatNanos {
+                        lastBeat = due
+                        heartbeat()
                     }
                     collector.intend(i, at: due)
                     let single = RecordBatch(sequence: batch.sequence, records: [batch.records[i]], text: batch.text)
@@ -93,6 +128,7 @@ struct LoadScheduler {
             }
         }
         if let latest = committer.latest.withLock({ $0 }) { committed(latest) }
+        return stopped
     }
 
     /// Everything committed so far.
