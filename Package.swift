@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in async-http-client's graph; named so ShadowHTTPS can use their types (TLS settings, buffers, errors).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure core: records, comparison, latency recording, settings, store protocols. No I/O.
@@ -53,11 +57,20 @@ let package = Package(
         // Adapter: HTTP models (wire protocols, a lean epoll HTTP/1.1 client with a keep-alive pool per model).
         .target(name: "CShadowNet"),
         .target(name: "ShadowHTTP", dependencies: ["ShadowCore", "CShadowNet"]),
+        // Adapter: https:// models on async-http-client (TLS, a pool per model); ShadowHTTP's codecs shape the bodies.
+        .target(
+            name: "ShadowHTTPS",
+            dependencies: [
+                "ShadowCore", "ShadowHTTP", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Composition: the replay engine wiring sources, models, comparison and store.
         .target(
             name: "ShadowRuntime",
             dependencies: ["ShadowCore", "ShadowModels", "ShadowConfig", "ShadowFiles", "ShadowSQLite", "ShadowScenario",
-                           "ShadowHTTP", "CShadowSys"]
+                           "ShadowHTTP", "ShadowHTTPS", "CShadowSys"]
         ),
         // Drift monitoring on replays: windows and references per feature, detectors, the trigger policy, and its
         // actions (drift/triggers tables, journal entries, exec hooks, webhooks).
@@ -125,5 +138,10 @@ let package = Package(
         .testTarget(name: "ShadowRuntimeTests", dependencies: ["ShadowRuntime"]),
         .testTarget(name: "ShadowReportTests", dependencies: ["ShadowReport", "ShadowSQLite", "ShadowCore"]),
         .testTarget(name: "ShadowHTTPTests", dependencies: ["ShadowHTTP", "ShadowCore"]),
+        .testTarget(name: "ShadowHTTPSTests", dependencies: [
+            "ShadowHTTPS", "ShadowHTTP", "ShadowCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
     ]
 )

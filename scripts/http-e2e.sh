@@ -97,14 +97,14 @@ else
     bad "refused endpoint" "replay failed: $(tail -3 "$work/refused.err")"
 fi
 
-# https is refused at config time, naming the file, line and key.
-sed -e 's#url = "http://127.0.0.1:'"$champion_port"'#url = "https://127.0.0.1:'"$champion_port"'#' "$work/mlflow.toml" > "$work/https.toml"
-if out=$("$ctl" check-config "$work/https.toml" 2>&1); then
-    bad "https refused" "check-config accepted it"
-elif echo "$out" | grep -q 'https.toml:5: models\[0\].url: https endpoints are not supported'; then
-    ok "https refused with file:line: key"
+# Another scheme is refused at config time, naming the file, line and key (https:// is scripts/https-e2e.sh's).
+sed -e 's#url = "http://127.0.0.1:'"$champion_port"'#url = "ftp://127.0.0.1:'"$champion_port"'#' "$work/mlflow.toml" > "$work/ftp.toml"
+if out=$("$ctl" check-config "$work/ftp.toml" 2>&1); then
+    bad "ftp refused" "check-config accepted it"
+elif echo "$out" | grep -q 'ftp.toml:5: models\[0\].url: expected http://host\[:port\]\[/path\] or https://'; then
+    ok "ftp refused with file:line: key"
 else
-    bad "https refused" "$out"
+    bad "ftp refused" "$out"
 fi
 
 scripts/http/mlserver-e2e.sh "$ctl" "$work" && ok "mlserver kserve-v2 xgboost = reference predictions (1e-6)" \

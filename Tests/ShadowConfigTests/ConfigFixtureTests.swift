@@ -16,7 +16,7 @@ import Testing
         "features-duplicate.toml": #"features-duplicate.toml:10: models[0].features[2]: duplicate feature "age" (also at index 0)"#,
         "features-not-strings.toml": "features-not-strings.toml:7: models[0].features[1]: expected a string, found an integer",
         "first-error-by-line.toml": "first-error-by-line.toml:2: replay.batch_size: must be between 1 and 65536, found 0",
-        "http-kind.toml": #"http-kind.toml:5: models[0].url: https endpoints are not supported by this build (plain http:// only)"#,
+        "http-kind.toml": #"http-kind.toml:8: models[0].ca_file: only an https:// url takes this key (url is "http://models.example:8080/v2/models/remote/infer")"#,
         "missing-name.toml": "missing-name.toml:1: models[0].name: required key is missing",
         "missing-path.toml": #"missing-path.toml:1: models[0].path: required for kind "lightgbm" (the model file)"#,
         "missing-role.toml": "missing-role.toml:1: models[0].role: required key is missing",

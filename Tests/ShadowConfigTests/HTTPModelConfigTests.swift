@@ -53,8 +53,10 @@ import Testing
     @Test func mistakesNameFileLineAndKey() {
         #expect(Self.messages(Self.model(#"url = "http://h:1"\#nprotocol = "tfserving"\#nformat = "tensor""#))
             == [#"c.toml:8: models[0].format: unknown value "tensor" for protocol "tfserving" (expected one of: row, columnar)"#])
-        #expect(Self.messages(Self.model(#"url = "https://h"\#nprotocol = "seldon""#))
-            == ["c.toml:6: models[0].url: https endpoints are not supported by this build (plain http:// only)"])
+        #expect(Self.messages(Self.model(#"url = "ftp://h"\#nprotocol = "seldon""#))
+            == [#"c.toml:6: models[0].url: expected http://host[:port][/path] or https://…, found "ftp://h""#])
+        #expect(Self.messages(Self.model(#"url = "https://h:70000"\#nprotocol = "seldon""#))
+            == [#"c.toml:6: models[0].url: invalid port in "https://h:70000""#])
         #expect(Self.messages(Self.model(#"url = "http://h:0"\#nprotocol = "seldon""#))
             == [#"c.toml:6: models[0].url: invalid port in "http://h:0""#])
         #expect(Self.messages(Self.model(#"url = "http://h"\#nprotocol = "json""#)) == [
@@ -84,5 +86,52 @@ import Testing
             #"c.toml:1: models[0].url: required for kind "http" (http://host:port/path)"#,
             #"c.toml:1: models[0].protocol: required for kind "http" (kserve-v2, mlflow, tfserving, seldon or json)"#,
         ])
+    }
+
+    /// `fixtures/tls`: `ca.pem` (a throwaway self-signed CA certificate) and `not-pem.txt`.
+    static let tlsDirectory = Fixtures.root + "/fixtures/tls"
+
+    @Test func readsTLSKeysForHTTPS() throws {
+        let text = Self.model(#"url = "https://h:8443"\#nprotocol = "mlflow"\#nca_file = "ca.pem""#)
+        let http = try ConfigLoader.parse(text, file: "c.toml", baseDirectory: Self.tlsDirectory).models[0].http
+        #expect(http?.isTLS == true && http?.tlsVerify == true)
+        #expect(http?.caFile == Self.tlsDirectory + "/ca.pem")
+        let plain = try ConfigLoader.parse(Self.model(#"url = "https://h"\#nprotocol = "mlflow"\#ntls_verify = false"#),
+                                           file: "c.toml", baseDirectory: "/").models[0].http
+        #expect(plain?.tlsVerify == false && plain?.caFile == nil && plain?.url == "https://h")
+    }
+
+    @Test func tlsKeysNeedAnHTTPSURL() {
+        #expect(Self.messages(Self.model(#"url = "http://h"\#nprotocol = "mlflow"\#nca_file = "/x/ca.pem""#))
+            == [#"c.toml:8: models[0].ca_file: only an https:// url takes this key (url is "http://h")"#])
+        #expect(Self.messages(Self.model(#"url = "http://h"\#nprotocol = "mlflow"\#ntls_verify = false"#))
+            == [#"c.toml:8: models[0].tls_verify: only an https:// url takes this key (url is "http://h")"#])
+        let process = """
+            [[models]]
+            name = "p"
+            role = "champion"
+            kind = "process"
+            argv = ["./m"]
+            features = ["a"]
+            tls_verify = true
+            """
+        #expect(Self.messages(process) == [#"c.toml:7: models[0].tls_verify: only models with kind = "http" take this key"#])
+    }
+
+    @Test func badTLSValuesNameLineKeyAndFile() {
+        func check(_ keys: String) -> [String] {
+            ConfigLoader.check(Self.model(#"url = "https://h"\#nprotocol = "mlflow"\#n"# + keys), file: "c.toml",
+                               baseDirectory: Self.tlsDirectory).map(\.description)
+        }
+        #expect(check(#"tls_verify = "no""#) == ["c.toml:8: models[0].tls_verify: expected a boolean, found a string"])
+        #expect(check("ca_file = 3") == ["c.toml:8: models[0].ca_file: expected a string, found an integer"])
+        #expect(check(#"ca_file = """#) == ["c.toml:8: models[0].ca_file: must not be empty"])
+        let missing = check(#"ca_file = "absent.pem""#)
+        #expect(missing.count == 1)
+        #expect(missing.first?.hasPrefix(#"c.toml:8: models[0].ca_file: "\#(Self.tlsDirectory)/absent.pem": cannot open the file: No such file"#) == true)
+        #expect(check(#"ca_file = "not-pem.txt""#)
+            == [#"c.toml:8: models[0].ca_file: "\#(Self.tlsDirectory)/not-pem.txt" holds no PEM certificate (-----BEGIN CERTIFICATE-----)"#])
+        #expect(check("ca_file = \"ca.pem\"\ntls_verify = false")
+            == ["c.toml:8: models[0].ca_file: has no effect with tls_verify = false (no certificate is checked); drop one"])
     }
 }

@@ -1,15 +1,17 @@
 import ShadowCore
 
-/// The keys of `kind = "http"` models: endpoint, protocol and its shape options, pool size, headers.
+/// The keys of `kind = "http"` models: endpoint, protocol and its shape options, pool size, headers, and for https
+/// endpoints the trust settings.
 extension ConfigLoader {
     /// Keys only an http model accepts.
     static let httpModelKeys = ["url", "protocol", "connections", "model_name", "model_version", "format",
                                 "input_name", "datatype", "output", "request_template", "output_pointer", "headers",
-                                "classes"]
+                                "classes", "ca_file", "tls_verify"]
 
     /// Reads the http keys of one `[[models]]` entry; reports them on other kinds, and what http needs when missing.
-    static func readHTTPModel(_ entry: ConfigTableReader, kind: ModelSettings.Kind?, name: String?)
-        -> HTTPModelSettings? {
+    /// A relative `ca_file` resolves against `baseDirectory` (the config file's folder).
+    static func readHTTPModel(_ entry: ConfigTableReader, kind: ModelSettings.Kind?, name: String?,
+                              baseDirectory: String) -> HTTPModelSettings? {
         guard kind == .http else {
             for key in httpModelKeys where entry.table[key] != nil && !(key == "classes" && kind == .process) {
                 entry.report(key, "only models with kind = \"http\" take this key")
@@ -33,6 +35,7 @@ extension ConfigLoader {
         let datatype = entry.choice("datatype", KServeDatatype.self)
         let output = entry.string("output")
         let headers = readHeaders(entry)
+        let trust = readTLSKeys(entry, url: url, baseDirectory: baseDirectory)
         var format: HTTPModelSettings.Format?
         if let wire, entry.table["format"] != nil, let text = entry.string("format") {
             let allowed = HTTPModelSettings.Format.allowed(for: wire)
@@ -58,7 +61,8 @@ extension ConfigLoader {
         guard let url, let wire, let name else { return nil }
         var settings = HTTPModelSettings(url: url, wire: wire, format: format, modelName: modelName ?? name,
                                          modelVersion: modelVersion, requestTemplate: template,
-                                         outputPointer: pointer, headers: headers, classes: classes)
+                                         outputPointer: pointer, headers: headers, classes: classes,
+                                         caFile: trust.caFile, tlsVerify: trust.verify)
         if let connections { settings.connections = connections }
         if let inputName { settings.inputName = inputName }
         if let datatype { settings.datatype = datatype.rawValue }
@@ -73,15 +77,12 @@ extension ConfigLoader {
 
     private static func readHTTPURL(_ entry: ConfigTableReader) -> String? {
         guard let url = entry.string("url") else { return nil }
-        if url.hasPrefix("https://") {
-            entry.report("url", "https endpoints are not supported by this build (plain http:// only)")
+        let scheme = url.hasPrefix("https://") ? "https://" : "http://"
+        guard url.hasPrefix(scheme), url.count > scheme.count else {
+            entry.report("url", "expected http://host[:port][/path] or https://…, found \(ConfigTableReader.quote(url))")
             return nil
         }
-        guard url.hasPrefix("http://"), url.count > "http://".count else {
-            entry.report("url", "expected http://host[:port][/path], found \(ConfigTableReader.quote(url))")
-            return nil
-        }
-        let authority = url.dropFirst("http://".count).prefix { $0 != "/" }
+        let authority = url.dropFirst(scheme.count).prefix { $0 != "/" }
         if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
             let port = Int(authority[authority.index(after: colon)...])
             if port == nil || !(1...65535).contains(port!) {
@@ -94,6 +95,43 @@ extension ConfigLoader {
             return nil
         }
         return url
+    }
+
+    /// `ca_file` (a readable PEM file, resolved against the config's folder) and `tls_verify`: https urls only.
+    private static func readTLSKeys(_ entry: ConfigTableReader, url: String?, baseDirectory: String)
+        -> (caFile: String?, verify: Bool) {
+        let verify = entry.bool("tls_verify")
+        var caFile = entry.table["ca_file"] == nil ? nil : readFilePath(entry, "ca_file", baseDirectory: baseDirectory)
+        if let url, !url.hasPrefix("https://") {
+            for key in ["ca_file", "tls_verify"] where entry.table[key] != nil {
+                entry.report(key, "only an https:// url takes this key (url is \(ConfigTableReader.quote(url)))")
+            }
+            return (nil, true)
+        }
+        if let path = caFile {
+            if verify == false {
+                entry.report("ca_file", "has no effect with tls_verify = false (no certificate is checked); drop one")
+                caFile = nil
+            } else if let problem = caFileProblem(path) {
+                entry.report("ca_file", problem)
+                caFile = nil
+            }
+        }
+        return (caFile, verify ?? true)
+    }
+
+    /// Why the CA file at `path` cannot serve as trust roots, or nil when it reads and holds a PEM certificate.
+    private static func caFileProblem(_ path: String) -> String? {
+        let text: String
+        do {
+            text = try ConfigFile.text(at: path)
+        } catch {
+            return "\(ConfigTableReader.quote(path)): \(error.message)"
+        }
+        guard text.contains("-----BEGIN CERTIFICATE-----") else {
+            return "\(ConfigTableReader.quote(path)) holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+        }
+        return nil
     }
 
     private static func readJSONProtocolKeys(_ entry: ConfigTableReader, wire: HTTPModelSettings.WireProtocol,

@@ -44,7 +44,7 @@ extension ConfigLoader {
             let path = readModelPath(entry, kind: kind, baseDirectory: baseDirectory)
             let timeout = entry.integer("timeout_ms", in: 1...Int.max)
             let features = readNameList(entry, "features", noun: "feature")
-            let http = readHTTPModel(entry, kind: kind, name: name)
+            let http = readHTTPModel(entry, kind: kind, name: name, baseDirectory: baseDirectory)
             let process = readProcessModel(entry, kind: kind, baseDirectory: baseDirectory)
             guard let name, let role, let kind else { continue }
             var model = ModelSettings(name: name, role: role, kind: kind, path: path, features: features, http: http,

@@ -10,6 +10,8 @@ public enum ModelErrorCode: String, Sendable, CaseIterable, Error {
     /// An HTTP 5xx answer.
     case http5xx = "http_5xx"
     case undecodable
+    /// An `https://` model whose TLS handshake failed (certificate not trusted, wrong name, protocol mismatch).
+    case tls
     case missingFeature = "missing_feature"
     case failed
     /// A `kind = "process"` child died with the record in flight.

@@ -1,4 +1,5 @@
-/// The keys of a `kind = "http"` model: where it listens, how its requests and answers are shaped, the pool size.
+/// The keys of a `kind = "http"` model: where it listens, how its requests and answers are shaped, the pool size,
+/// and for `https://` endpoints how the server's certificate is checked.
 public struct HTTPModelSettings: Sendable, Equatable {
     /// The wire protocol the model server speaks.
     public enum WireProtocol: String, Sendable, CaseIterable {
@@ -44,7 +45,7 @@ public struct HTTPModelSettings: Sendable, Equatable {
         }
     }
 
-    /// `http://host[:port][/path]`; without a path the protocol's usual path is used.
+    /// `http://host[:port][/path]` or `https://…`; without a path the protocol's usual path is used.
     public var url: String
     public var wire: WireProtocol
     /// Body layout (nil for `json`).
@@ -69,12 +70,19 @@ public struct HTTPModelSettings: Sendable, Equatable {
     public var headers: [String: String]
     /// Values per answer for multiclass comparisons (nil: the comparison's width).
     public var classes: Int?
+    /// https: a PEM file of extra trust roots (absolute once loaded), added to the system's.
+    public var caFile: String?
+    /// https: whether the server's certificate is verified (false only by an explicit `tls_verify = false`).
+    public var tlsVerify: Bool
+
+    /// Whether the endpoint is `https://` (served by the TLS client rather than the lean plain one).
+    public var isTLS: Bool { url.hasPrefix("https://") }
 
     /// Settings with each protocol's defaults.
     public init(url: String, wire: WireProtocol, format: Format? = nil, connections: Int = 16, modelName: String,
                 modelVersion: String? = nil, inputName: String = "input-0", datatype: String = "FP64",
                 outputName: String? = nil, requestTemplate: String? = nil, outputPointer: String? = nil,
-                headers: [String: String] = [:], classes: Int? = nil) {
+                headers: [String: String] = [:], classes: Int? = nil, caFile: String? = nil, tlsVerify: Bool = true) {
         self.url = url
         self.wire = wire
         self.format = format ?? Format.allowed(for: wire).first
@@ -88,5 +96,7 @@ public struct HTTPModelSettings: Sendable, Equatable {
         self.outputPointer = outputPointer
         self.headers = headers
         self.classes = classes
+        self.caFile = caFile
+        self.tlsVerify = tlsVerify
     }
 }

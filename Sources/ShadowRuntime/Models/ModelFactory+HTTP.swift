@@ -1,5 +1,6 @@
 import ShadowCore
 import ShadowHTTP
+import ShadowHTTPS
 
 extension ModelFactory {
     /// The task an HTTP model answers: the comparison's, with the class count from `classes` or an embedded model.
@@ -14,8 +15,9 @@ extension ModelFactory {
         }
     }
 
-    /// Connects an HTTP model (its pool and thread start here).
-    static func httpModel(_ entry: ModelSettings, task: ModelTask, schema: FeatureSchema) throws -> HTTPReplayModel {
+    /// Connects an HTTP model: `http://` on the lean client (its pool and thread start here), `https://` on the TLS
+    /// client (its pool opens connections on the first requests).
+    static func httpModel(_ entry: ModelSettings, task: ModelTask, schema: FeatureSchema) throws -> any ReplayModel {
         guard let http = entry.http else {
             throw LoadError(model: entry.name, message: "kind http needs url and protocol")
         }
@@ -23,6 +25,7 @@ extension ModelFactory {
             throw LoadError(model: entry.name, message: "kind http needs features = [\"…\", …] (its input order)")
         }
         do {
+            if http.isTLS { return try HTTPSReplayModel(settings: entry, http: http, task: task, schema: schema) }
             return try HTTPReplayModel(settings: entry, http: http, task: task, schema: schema)
         } catch {
             throw LoadError(model: entry.name, message: "\(error)")

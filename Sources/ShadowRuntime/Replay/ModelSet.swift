@@ -1,4 +1,5 @@
 import ShadowCore
+import ShadowHTTPS
 import ShadowScenario
 
 /// The models a replay sends records to, with the comparison and the feature schema records are read with.
@@ -38,6 +39,9 @@ public struct ModelSet: Sendable {
             }
             if let http = model as? HTTPReplayModel {
                 return ModelInfo(name: model.name, role: model.role, kind: "http", location: http.url, digest: model.digest)
+            }
+            if let https = model as? HTTPSReplayModel {
+                return ModelInfo(name: model.name, role: model.role, kind: "http", location: https.url, digest: model.digest)
             }
             if let process = model as? ProcessReplayModel {
                 return ModelInfo(name: model.name, role: model.role, kind: "process", location: process.location,
