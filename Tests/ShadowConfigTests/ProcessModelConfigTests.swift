@@ -23,6 +23,7 @@ import Testing
             argv = ["./bin/model", "--fast"]
             env = { OMP_NUM_THREADS = "1" }
             max_in_flight = 8
+            max_line_bytes = 4096
             timeout_ms = 300
             classes = 3
             """)
@@ -30,7 +31,7 @@ import Testing
         #expect(m.kind == .process && m.timeoutMs == 300 && m.features == ["a", "b"])
         #expect(m.process == ProcessModelSettings(argv: ["/etc/shadowd/bin/model", "--fast"],
                                                   env: ["OMP_NUM_THREADS": "1"], directory: "/etc/shadowd",
-                                                  maxInFlight: 8, classes: 3))
+                                                  maxInFlight: 8, classes: 3, maxLineBytes: 4096))
     }
 
     @Test func bareProgramNamesStayForPathLookup() throws {
@@ -38,6 +39,7 @@ import Testing
                                        baseDirectory: "/srv").models[0]
         #expect(m.process?.argv == ["python3", "model.py"])
         #expect(m.process?.maxInFlight == 64)
+        #expect(m.process?.maxLineBytes == 16 << 20)
         #expect(m.process?.directory == "/srv")
     }
 
@@ -49,6 +51,7 @@ import Testing
             #"c.toml:6: models[0].argv: must name a program (argv[0]); it is run directly, not through a shell"#,
         ])
         #expect(Self.messages(Self.model(#"argv = ["m"]\#nmax_in_flight = 0"#)).count == 1)
+        #expect(Self.messages(Self.model(#"argv = ["m"]\#nmax_line_bytes = 10"#)).count == 1)
         #expect(Self.messages(Self.model(#"argv = ["m"]"#, kind: "linear") + "\npath = \"m.json\"") == [
             #"c.toml:6: models[0].argv: only models with kind = "process" take this key"#,
         ])
