@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages shadowd builds and tests with, when any is missing. Idempotent; needs root (or sudo).
 set -euo pipefail
-packages=(pkg-config libsqlite3-dev zlib1g-dev libxxhash-dev xxhash libsystemd-dev sqlite3 procps systemd systemd-container dbus util-linux time chromium wrk gcc curl)
+packages=(pkg-config libsqlite3-dev zlib1g-dev libxxhash-dev xxhash libsystemd-dev sqlite3 procps systemd systemd-container dbus util-linux time chromium wrk gcc curl openssl stunnel4)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

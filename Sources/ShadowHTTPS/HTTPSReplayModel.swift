@@ -29,7 +29,7 @@ public final class HTTPSReplayModel: ReplayModel {
         url = http.url
         codec = try WireCodec(settings: http, featureNames: features, width: task.outputWidth, urlPath: endpoint.path)
         slots = features.map { schema.slot(of: $0)! }
-        client = try HTTPSClient(endpoint: endpoint, path: codec.path, http: http,
+        client = try HTTPSClient(endpoint: endpoint, codec: codec, http: http,
                                  timeoutNanos: UInt64(settings.timeoutMs) * 1_000_000)
         let identity = "\(http.wire.rawValue) \(http.url) \(codec.path) \(http.format?.rawValue ?? "") "
             + features.joined(separator: ",")
@@ -50,7 +50,7 @@ public final class HTTPSReplayModel: ReplayModel {
         let all = ByteBuffer(bytes: bytes)
         let bodies = (0..<count).map { all.getSlice(at: offsets[$0], length: offsets[$0 + 1] - offsets[$0])! }
         let requests = TLSRequestBatch(count: count, width: task.outputWidth)
-        await client.execute(bodies, codec: codec, into: requests)
+        await client.execute(bodies, into: requests)
         var result = PredictionBatch(count: count, width: task.outputWidth)
         requests.result(into: &result)
         return result
