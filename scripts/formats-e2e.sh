@@ -44,6 +44,22 @@ check "seldon tensor" '{"sepal_length":6.8,"sepal_width":2.8,"petal_length":4.8,
 check "cloudevent rejects" "kserve-payload.jsonl|5|wrong_type kserve-payload.jsonl|6|malformed_json seldon-payload.jsonl|4|wrong_type" \
     "$(rows "SELECT replace(file, '$f/', '') || '|' || line || '|' || code FROM rejects WHERE run_id = 2 ORDER BY file, line")"
 
+# Recorded answers: the original response is kept on each disagreement row and every model is compared with it.
+check "gor response kept as recorded" '{"model_name":"iris","outputs":[{"name":"output-0","shape":[1],"datatype":"INT64","data":[2]}]}' \
+    "$(q "SELECT recorded FROM disagreements WHERE record_id = 'g03'")"
+check "no response, no recorded" "1" "$(q "SELECT recorded IS NULL FROM disagreements WHERE record_id = 'g04'")"
+check "cloudevent response split by row" '{"output-0":1} {"output-0":0}' \
+    "$(rows "SELECT recorded FROM disagreements WHERE record_id IN ('k-1/0', 'k-1/1') ORDER BY record_id")"
+"$ctl" replay --local --quiet --json --config $f/shadowd.toml --db "$work/recorded.db" \
+    $f/shuffled.gor $f/sample.gor.gz $f/kserve-payload.jsonl $f/kserve-payload-binary.log $f/seldon-payload.jsonl \
+    > "$work/recorded.json"
+check "summary compares each model with the recorded answers" "champion|8|2|0|1 candidate|8|4|0|1" \
+    "$(python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1]))["summary"]["recorded"]:
+    print("|".join(str(r[k]) for k in ("model","compared","labelFlip","scoreDelta","unreadable")))' "$work/recorded.json" | tr '\n' ' ' | sed 's/ $//')"
+check "recorded comparison stored in summary_json" "8" \
+    "$(sqlite3 "$work/recorded.db" "SELECT json_extract(summary_json, '\$.recorded[0].compared') FROM runs WHERE id = 1")"
+
 # 3. An explicit format: kserve-log and seldon-log share the CloudEvents reader, so either reads both.
 sed 's/format = "auto"/format = "kserve-log"/' $f/shadowd.toml > $f/.e2e-kserve.toml
 "$ctl" replay --local --quiet --config $f/.e2e-kserve.toml --db "$work/formats.db" $f/seldon-payload.jsonl > /dev/null

@@ -25,6 +25,8 @@ import Testing
         source.fields.time = nil
         source.fields.featureNames = nil
         source.fields.feature = [:]
+        #expect(source.fields.recordedOutput == "/p1")
+        source.fields.recordedOutput = nil
         #expect(source == SourceSettings())
         #expect(settings.models[0].timeoutMs == ModelSettings(name: "x", role: .shadow, kind: .linear).timeoutMs)
     }

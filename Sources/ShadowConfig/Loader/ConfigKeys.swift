@@ -6,7 +6,7 @@ enum ConfigKeys {
     static let compare = ["task", "threshold", "abs_tol", "rel_tol"]
     static let store = ["path", "batch_rows", "flush_ms", "store_features"]
     static let source = ["format", "max_line_bytes", "allow_non_finite", "csv_delimiter", "fields"]
-    static let fields = ["id", "time", "time_unit", "features", "feature_names", "label", "recorded", "feature"]
+    static let fields = ["id", "time", "time_unit", "features", "feature_names", "label", "recorded", "recorded_output", "feature"]
     static let replay = ["batch_size", "max_in_flight"]
     static let daemon = ["control_socket", "socket_group", "spool", "poll_ms", "status_interval_ms",
                          "watchdog_test_stall"]

@@ -40,6 +40,7 @@ extension ConfigLoader {
         if let names = readNameList(table, "feature_names", noun: "feature") { fields.featureNames = names }
         if let label = pointer(table, "label") { fields.label = label }
         if let recorded = pointer(table, "recorded") { fields.recorded = recorded }
+        if let output = pointer(table, "recorded_output") { fields.recordedOutput = output }
         if let single = table.table("feature") {
             for entry in single.table.entries {
                 if entry.key.isEmpty {

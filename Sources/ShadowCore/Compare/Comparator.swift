@@ -59,6 +59,16 @@ public struct Comparator: Sendable {
     }
 
     /// Index of the largest value; the first one on ties.
+    /// The label a classifier's output row stands for (binary: 1 at or over the threshold; multiclass: the
+    /// argmax), or nil for regression.
+    public func predictedLabel(_ row: ArraySlice<Double>) -> Int? {
+        switch settings.task {
+        case .binary: return row[row.startIndex] >= settings.threshold ? 1 : 0
+        case .multiclass: return Self.argmax(row)
+        case .regression: return nil
+        }
+    }
+
     static func argmax(_ values: ArraySlice<Double>) -> Int {
         var best = values.startIndex
         for i in values.indices where values[i] > values[best] { best = i }

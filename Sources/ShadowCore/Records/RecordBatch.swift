@@ -28,4 +28,10 @@ public struct RecordBatch: Sendable {
         if range.isEmpty { return "{}" }
         return String(decoding: text[range], as: UTF8.self)
     }
+
+    /// The recorded production answer of record `index` as JSON text, or nil when the log has none.
+    public func recordedJSON(of index: Int) -> String? {
+        guard let range = records[index].recorded?.json, !range.isEmpty else { return nil }
+        return String(decoding: text[range], as: UTF8.self)
+    }
 }

@@ -14,10 +14,13 @@ public struct TrafficRecord: Sendable {
     public var featuresJSON: Range<Int>
     /// Where the record came from.
     public var position: SourcePosition
+    /// What production answered, when the log carries it (`recorded`): its byte range inside the batch's
+    /// `text`, and its numbers (score, or probabilities; empty when no number could be read from it).
+    public var recorded: RecordedAnswer?
 
     public init(
         id: String, epochMs: Double?, features: [Double], strings: [Int: String]? = nil,
-        label: FeatureValue? = nil, featuresJSON: Range<Int>, position: SourcePosition
+        label: FeatureValue? = nil, featuresJSON: Range<Int>, position: SourcePosition, recorded: RecordedAnswer? = nil
     ) {
         self.id = id
         self.epochMs = epochMs
@@ -26,5 +29,22 @@ public struct TrafficRecord: Sendable {
         self.label = label
         self.featuresJSON = featuresJSON
         self.position = position
+        self.recorded = recorded
+    }
+}
+
+/// The answer production gave for a record, as the log recorded it.
+public struct RecordedAnswer: Sendable, Equatable {
+    /// The byte range of the recorded JSON value inside the batch's `text`.
+    public var json: Range<Int>
+    /// Its numbers in output order: one score, or class probabilities; empty when none could be read.
+    public var values: [Double]
+    /// Every number was an integer literal or a bool: a single such value from a classifier is a label.
+    public var integral: Bool
+
+    public init(json: Range<Int>, values: [Double], integral: Bool = false) {
+        self.json = json
+        self.values = values
+        self.integral = integral
     }
 }

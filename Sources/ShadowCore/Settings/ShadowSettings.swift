@@ -159,10 +159,12 @@ public struct FieldMapping: Sendable, Equatable {
     public var feature: [String: String]
     public var label: String
     public var recorded: String
+    /// Pointer inside the recorded answer to the number(s) to compare (e.g. `/p1`); nil reads the answer whole.
+    public var recordedOutput: String?
 
     public init(id: String = "/id", time: String? = nil, timeUnit: TimeUnit = .auto, features: String = "/features",
                 featureNames: [String]? = nil, feature: [String: String] = [:], label: String = "/label",
-                recorded: String = "/recorded") {
+                recorded: String = "/recorded", recordedOutput: String? = nil) {
         self.id = id
         self.time = time
         self.timeUnit = timeUnit
@@ -171,6 +173,7 @@ public struct FieldMapping: Sendable, Equatable {
         self.feature = feature
         self.label = label
         self.recorded = recorded
+        self.recordedOutput = recordedOutput
     }
 }
 

@@ -69,9 +69,12 @@ public struct DisagreementRow: Sendable, Equatable {
     public var shadowOutput: String
     public var delta: Double?
     public var featuresJSON: String?
+    /// What production answered for the record (its recorded JSON), when the log carries it.
+    public var recordedJSON: String?
 
     public init(recordID: String, recordTimeMs: Double?, shadow: String, kind: DisagreementKind,
-                championOutput: String, shadowOutput: String, delta: Double?, featuresJSON: String?) {
+                championOutput: String, shadowOutput: String, delta: Double?, featuresJSON: String?,
+                recordedJSON: String? = nil) {
         self.recordID = recordID
         self.recordTimeMs = recordTimeMs
         self.shadow = shadow
@@ -80,6 +83,7 @@ public struct DisagreementRow: Sendable, Equatable {
         self.shadowOutput = shadowOutput
         self.delta = delta
         self.featuresJSON = featuresJSON
+        self.recordedJSON = recordedJSON
     }
 }
 

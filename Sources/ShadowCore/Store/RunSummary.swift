@@ -6,15 +6,32 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var seconds: Double
     public var models: [ModelSummary]
     public var shadows: [ShadowSummary]
+    /// Each model compared with the answers production recorded in the log (empty when the log has none).
+    public var recorded: [RecordedSummary]
 
     public init(run: Int64, records: Int, rejects: Int, seconds: Double, models: [ModelSummary],
-                shadows: [ShadowSummary]) {
+                shadows: [ShadowSummary], recorded: [RecordedSummary] = []) {
         self.run = run
         self.records = records
         self.rejects = rejects
         self.seconds = seconds
         self.models = models
         self.shadows = shadows
+        self.recorded = recorded
+    }
+
+    private enum CodingKeys: String, CodingKey { case run, records, rejects, seconds, models, shadows, recorded }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        run = try c.decode(Int64.self, forKey: .run)
+        records = try c.decode(Int.self, forKey: .records)
+        rejects = try c.decode(Int.self, forKey: .rejects)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        models = try c.decode([ModelSummary].self, forKey: .models)
+        shadows = try c.decode([ShadowSummary].self, forKey: .shadows)
+        // Runs stored before recorded answers were compared have no such key.
+        recorded = try c.decodeIfPresent([RecordedSummary].self, forKey: .recorded) ?? []
     }
 
     /// Records per second over the whole run.

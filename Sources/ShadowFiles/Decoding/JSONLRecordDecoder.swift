@@ -28,6 +28,9 @@ struct JSONLRecordDecoder: Sendable {
     let arrayQuotedNames: [[UInt8]]
     let extras: [Extra]
     let label: JSONPointer
+    let recorded: JSONPointer
+    /// Pointer inside the recorded answer to the number(s) compared (`recorded_output`).
+    let recordedOutput: JSONPointer?
     let allowNonFinite: Bool
 
     init(settings: SourceSettings, schema: FeatureSchema) throws(TrafficReaderError) {
@@ -44,6 +47,8 @@ struct JSONLRecordDecoder: Sendable {
         id = try pointer(fields.id, "id")
         features = try pointer(fields.features, "features")
         label = try pointer(fields.label, "label")
+        recorded = try pointer(fields.recorded, "recorded")
+        recordedOutput = try fields.recordedOutput.map { (text) throws(TrafficReaderError) in try pointer(text, "recorded_output") }
         allowNonFinite = settings.allowNonFinite
         if let text = fields.time {
             time = .pointer(try pointer(text, "time"), TimeField(name: text, isColumn: false, unit: fields.timeUnit))
@@ -141,8 +146,9 @@ struct JSONLRecordDecoder: Sendable {
         let label = try readLabel(tape: tape, line: line)
         let features = try readFeatures(tape: tape, line: line, guesses: guesses, output: output,
                                         synthesized: &synthesized)
+        let answer = readRecorded(tape: tape, line: line, output: output)
         return TrafficRecord(id: id, epochMs: epochMs, features: features.values, strings: features.strings,
-                             label: label, featuresJSON: features.json, position: position)
+                             label: label, featuresJSON: features.json, position: position, recorded: answer)
     }
 
     /// The reject for the first NaN/Infinity token (or out-of-range number), naming its field.

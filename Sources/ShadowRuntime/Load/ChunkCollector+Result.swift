@@ -7,9 +7,10 @@ extension ChunkCollector {
         let (predictions, timings) = collected
         let (rows, counts) = BatchComparison.compare(batch, predictions: predictions, models: models,
                                                      comparator: comparator, storeFeatures: storeFeatures)
-        let result = BatchResult(sequence: batch.sequence, batch: batch, records: batch.records.count,
+        var result = BatchResult(sequence: batch.sequence, batch: batch, records: batch.records.count,
                                  rejects: batch.rejects, rows: rows, models: models, predictions: predictions,
                                  counts: counts, endOffset: endOffset, endLine: endLine)
+        result.recorded = BatchComparison.recorded(batch, predictions: predictions, models: models, comparator: comparator)
         return (result, timings)
     }
 }

@@ -17,14 +17,3 @@ extension ModelFactory {
         }
     }
 }
-
-extension RunSummary {
-    /// Fills each process model's `process` entry (restarts, CPU seconds, peak RSS) from its running child.
-    public mutating func addProcessUsage(_ replayModels: [any ReplayModel]) {
-        for model in replayModels {
-            guard let process = model as? ProcessReplayModel,
-                  let i = models.firstIndex(where: { $0.name == model.name }) else { continue }
-            models[i].process = process.processSummary
-        }
-    }
-}

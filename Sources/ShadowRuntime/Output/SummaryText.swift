@@ -31,6 +31,17 @@ public enum SummaryText {
             lines += table(header: ["shadow", "compared", "label_flip", "score_delta", "shadow_error", "rate"],
                            rows: shadowRows, rightFrom: 1)
         }
+        if !summary.recorded.isEmpty {
+            lines.append("")
+            let recordedRows = summary.recorded.map { r in
+                [r.model, NumberFormat.grouped(r.compared), NumberFormat.grouped(r.agreed),
+                 NumberFormat.grouped(r.labelFlip), NumberFormat.grouped(r.scoreDelta),
+                 NumberFormat.grouped(r.modelError), NumberFormat.grouped(r.unreadable),
+                 NumberFormat.fixed(r.compared > 0 ? 100 * Double(r.agreed) / Double(r.compared) : 0, 2) + "%"]
+            }
+            lines += table(header: ["vs recorded", "compared", "agreed", "label_flip", "score_delta", "model_error",
+                                    "unreadable", "agreement"], rows: recordedRows, rightFrom: 1)
+        }
         lines.append("")
         lines.append("database: \(database)")
         return lines.joined(separator: "\n")

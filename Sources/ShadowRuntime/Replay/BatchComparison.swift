@@ -23,9 +23,55 @@ enum BatchComparison {
                     recordID: record.id, recordTimeMs: record.epochMs, shadow: models[s].name, kind: verdict.kind,
                     championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
                     shadowOutput: OutputJSON.render(shadow.row(i), error: shadow.errors[i]),
-                    delta: verdict.delta, featuresJSON: storeFeatures ? batch.featuresJSON(of: i) : nil))
+                    delta: verdict.delta, featuresJSON: storeFeatures ? batch.featuresJSON(of: i) : nil,
+                    recordedJSON: record.recorded == nil ? nil : batch.recordedJSON(of: i)))
             }
         }
         return (rows, counts)
+    }
+
+    /// Each model (champion included) compared with the answers production recorded, over the batch's records
+    /// that carry one. The recorded answer stands where the champion does in `compare`. Empty when none does.
+    static func recorded(_ batch: RecordBatch, predictions: [PredictionBatch], models: [any ReplayModel],
+                         comparator: Comparator) -> [RecordedSummary] {
+        guard batch.records.contains(where: { $0.recorded != nil }) else { return [] }
+        var out = models.map { RecordedSummary(model: $0.name) }
+        for i in batch.records.indices {
+            guard let answer = batch.records[i].recorded else { continue }
+            for m in models.indices {
+                let prediction = predictions[m]
+                out[m].compared += 1
+                if prediction.errors[i] != nil {
+                    out[m].modelError += 1
+                    continue
+                }
+                let row = prediction.row(i)
+                // A classifier's recorded label (one integer or bool): only the decision can be compared.
+                if answer.integral, answer.values.count == 1, let predicted = comparator.predictedLabel(row) {
+                    if Int(exactly: answer.values[0]) != predicted { out[m].labelFlip += 1 }
+                    continue
+                }
+                guard let expected = aligned(answer.values, width: row.count) else {
+                    out[m].unreadable += 1
+                    continue
+                }
+                guard let verdict = comparator.compare(champion: expected, championError: nil,
+                                                       shadow: row, shadowError: nil) else { continue }
+                switch verdict.kind {
+                case .labelFlip: out[m].labelFlip += 1
+                case .scoreDelta: out[m].scoreDelta += 1
+                case .shadowError: out[m].modelError += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// A recorded answer shaped like a model row of `width` values: as is when the counts match; for a one-value
+    /// (binary) row, the positive class of a two-probability answer. Nil when it cannot be matched.
+    static func aligned(_ values: [Double], width: Int) -> ArraySlice<Double>? {
+        if values.count == width, width > 0 { return values[...] }
+        if width == 1, values.count == 2 { return values[1...] }
+        return nil
     }
 }

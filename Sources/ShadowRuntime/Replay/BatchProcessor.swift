@@ -17,9 +17,11 @@ struct BatchProcessor: Sendable {
         let predictions = await predictAll(batch)
         let (rows, counts) = BatchComparison.compare(batch, predictions: predictions, models: models,
                                                      comparator: comparator, storeFeatures: storeFeatures)
-        return BatchResult(sequence: chunk.sequence, batch: batch, records: batch.records.count, rejects: batch.rejects, rows: rows,
-                           models: models, predictions: predictions, counts: counts, endOffset: chunk.endOffset,
-                           endLine: chunk.endLine)
+        var result = BatchResult(sequence: chunk.sequence, batch: batch, records: batch.records.count,
+                                 rejects: batch.rejects, rows: rows, models: models, predictions: predictions,
+                                 counts: counts, endOffset: chunk.endOffset, endLine: chunk.endLine)
+        result.recorded = BatchComparison.recorded(batch, predictions: predictions, models: models, comparator: comparator)
+        return result
     }
 
     /// Sends the batch to every model at once; results come back in model order.

@@ -14,6 +14,8 @@ struct BatchResult: Sendable {
     var predictions: [PredictionBatch]
     /// Per shadow (models minus the champion): disagreements by kind.
     var counts: [ShadowSummary]
+    /// Per model: its answers compared with the recorded production answers (empty when the batch has none).
+    var recorded: [RecordedSummary] = []
     /// File position after the batch: byte offset and lines consumed.
     var endOffset: Int64
     var endLine: Int

@@ -41,6 +41,7 @@ public struct ReplayEngine: Sendable {
                                              inputs: inputs, models: modelSet.infos,
                                              manifest: modelSet.scenarioManifest(configPath: configPath, inputs: inputs)))
         let set = modelSet
+        let usage = ProcessUsageWindow(modelSet.models)
         let source = SourceReplay(store: store, settings: settings.replay, observers: observers, currentModels: { set })
         let started = MonotonicClock.nanos()
         func elapsed() -> Double { Double(MonotonicClock.nanos() &- started) / 1e9 }
@@ -70,7 +71,7 @@ public struct ReplayEngine: Sendable {
         }
         let seconds = elapsed()
         var summary = tally.summary(run: run, seconds: seconds)
-        summary.addProcessUsage(modelSet.models)
+        summary.addProcessUsage(usage)
         try store.finishRun(run, summary: summary, latency: tally.latencyRows(seconds: seconds))
         var done = tally.progress
         done.bytesTotal = total

@@ -6,6 +6,7 @@ public struct RunTally: Sendable {
     var order: [(name: String, role: ModelRole)] = []
     var latency: [String: LatencyRecorder] = [:]
     var shadows: [String: ShadowSummary] = [:]
+    var recorded: [String: RecordedSummary] = [:]
     public internal(set) var progress = ReplayProgress()
 
     public init(records: Int = 0, rejects: Int = 0) {
@@ -39,6 +40,9 @@ public struct RunTally: Sendable {
             total.shadowError += counts.shadowError
             shadows[counts.name] = total
         }
+        for counts in result.recorded {
+            recorded[counts.model, default: RecordedSummary(model: counts.model)].add(counts)
+        }
     }
 
     public func summary(run: Int64, seconds: Double) -> RunSummary {
@@ -51,7 +55,7 @@ public struct RunTally: Sendable {
         }
         let perShadow = order.compactMap { shadows[$0.name] }
         return RunSummary(run: run, records: progress.records, rejects: progress.rejects, seconds: seconds,
-                          models: perModel, shadows: perShadow)
+                          models: perModel, shadows: perShadow, recorded: order.compactMap { recorded[$0.name] })
     }
 
     public func latencyRows(seconds: Double) -> [LatencyRow] {

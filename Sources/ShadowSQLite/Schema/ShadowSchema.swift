@@ -1,7 +1,7 @@
 /// The shadowd database schema: every migration, in order. `docs/schema.md` documents the result.
 public enum ShadowSchema {
     /// All migrations of the shadowd database.
-    public static let migrations: [SchemaMigration] = [version1, version2, version3, version4, version5, version6, version7]
+    public static let migrations: [SchemaMigration] = [version1, version2, version3, version4, version5, version6, version7, version8]
 
     /// A migrator over `migrations`.
     public static let migrator = SchemaMigrator(migrations: migrations)

@@ -14,6 +14,7 @@ extension StoreWriter {
         let champion = append(row.championOutput)
         let shadowOutput = append(row.shadowOutput)
         let features = storeFeatures ? row.featuresJSON.map { append($0) } : nil
+        let recorded = row.recordedJSON.map { append($0) }
 
         let statement = insertDisagreement
         try arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
@@ -33,6 +34,11 @@ extension StoreWriter {
                 try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[features]), at: 9)
             } else {
                 try statement.bindNull(at: 9)
+            }
+            if let recorded {
+                try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[recorded]), at: 10)
+            } else {
+                try statement.bindNull(at: 10)
             }
             defer { statement.reset() }
             try statement.step()

@@ -40,8 +40,8 @@ final class StoreWriter: @unchecked Sendable {
         commit = try db.prepare("COMMIT", persistent: true)
         insertDisagreement = try db.prepare("""
             INSERT INTO disagreements(run_id, record_id, record_time, shadow, kind, champion_output,
-                                      shadow_output, delta, features)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      shadow_output, delta, features, recorded)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, persistent: true)
         insertReject = try db.prepare("""
             INSERT INTO rejects(run_id, file, line, byte_offset, code, reason) VALUES (?, ?, ?, ?, ?, ?)
