@@ -96,3 +96,32 @@ import ShadowCore
         #expect(FormatsFixtures.recorded(batch) == ["0", "1"])
     }
 }
+
+/// A capture in one wire protocol is decoded to features whatever protocol the replayed models speak: every
+/// request sample of the supported protocols, wrapped in a GoReplay record, gives the same iris rows.
+@Suite struct FormatsCrossProtocolTests {
+    @Test(arguments: [
+        ("kserve_v2_infer_request.json", 2), ("mlflow_invocations_dataframe_records.json", 1),
+        ("mlflow_invocations_dataframe_split.json", 1), ("mlflow_invocations_inputs_with_params.json", 1),
+        ("mlflow_invocations_instances.json", 1), ("tfserving_predict_row_request.json", 2),
+        ("seldon_v1_request.json", 1), ("seldon_v1_tensor_request.json", 1),
+    ])
+    func everyProtocolsRequestBodyBecomesRows(sample: String, rows: Int) throws {
+        let body = try String(contentsOfFile: FormatsFixtures.path(sample), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = "1 c 1700000000000000000 -1\nPOST /invocations HTTP/1.1\nContent-Type: application/json\n\n"
+            + "\(body)\n🐵🙈🙉\n"
+        let result = try readAll(try Fixtures.temporaryFile("capture.gor", text), schema: FormatsFixtures.iris)
+        #expect(result.rejects.isEmpty, "\(result.rejects.map(\.reason))")
+        let expected: [[Double]] = [[6.8, 2.8, 4.8, 1.4], [6.0, 3.4, 4.5, 1.6]]
+        #expect(result.records.map(\.features) == Array(expected.prefix(rows)))
+    }
+
+    @Test func dataframeSplitWithoutColumnNamesIsARejectNamingTheField() throws {
+        let body = #"{"dataframe_split":{"columns":["a",1],"data":[[1,2]]}}"#
+        let text = "1 c 1700000000000000000 -1\nPOST /invocations HTTP/1.1\n\n\(body)\n🐵🙈🙉\n"
+        let result = try readAll(try Fixtures.temporaryFile("bad.gor", text), schema: FormatsFixtures.iris)
+        #expect(result.records.isEmpty)
+        #expect(result.rejects.first?.reason.contains("/dataframe_split/columns") == true, "\(result.rejects)")
+    }
+}

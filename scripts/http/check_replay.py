@@ -1,7 +1,10 @@
 """Checks one http-e2e replay: the summary's counts, each stored answer against the test servers' formula, and the
 error count against the servers' scripted error draws (the same splitmix64 stream as shadow-testserver).
 
-usage: check_replay.py SUMMARY.json DB LINES CHAMPION_SCALE SHADOW_SCALE BIAS SEED RATE_500 RATE_RESET
+usage: check_replay.py SUMMARY.json DB LINES CHAMPION_SCALE SHADOW_SCALE BIAS SEED RATE_500 RATE_RESET [TRAFFIC]
+
+With TRAFFIC (the canonical log a capture was made from), each stored row's features must also equal that record's
+features in the log: a capture decoded from another wire protocol must give back exactly what was sent.
 """
 import json
 import math
@@ -10,6 +13,12 @@ import sys
 
 summary_path, db, lines, c_scale, s_scale, bias, seed, rate500, rate_reset = sys.argv[1:10]
 lines, seed = int(lines), int(seed)
+original = {}
+if len(sys.argv) > 10:
+    with open(sys.argv[10]) as log:
+        for line in log:
+            record = json.loads(line)
+            original[record["id"]] = record["features"]
 c_scale, s_scale, bias, rate500, rate_reset = map(float, (c_scale, s_scale, bias, rate500, rate_reset))
 M = (1 << 64) - 1
 
@@ -50,11 +59,13 @@ if models["champion"]["errors"] != 0:
 if models["candidate"]["errors"] != resets + fails:
     problems.append(f"candidate errors {models['candidate']['errors']} != scripted {resets} resets + {fails} 500s")
 con = sqlite3.connect(db)
-rows = con.execute("select kind, champion_output, shadow_output, features from disagreements").fetchall()
+rows = con.execute("select kind, champion_output, shadow_output, features, record_id from disagreements").fetchall()
 codes = {}
 checked = 0
-for kind, champ, shadow, features in rows:
+for kind, champ, shadow, features, record_id in rows:
     f = json.loads(features)
+    if original and f != original.get(record_id):
+        problems.append(f"{record_id}: features {f} != the log's {original.get(record_id)}")
     if abs(float(champ) - logistic(c_scale, f)) > 1e-9:
         problems.append(f"champion answer {champ} != formula {logistic(c_scale, f)}")
     if shadow.startswith("{"):

@@ -50,7 +50,12 @@ extension FramedTrafficSource {
             case .success(let parsed): json = parsed
             }
             let ms = Double(message.timestampNs / 1_000_000) + Double(message.timestampNs % 1_000_000) / 1_000_000
-            let bodies = protocolRows(json)
+            let bodies: [FormatJSON]
+            switch protocolRows(json) {
+            case .failure(let problem):
+                return .failure(LineReject(problem.code, "gor request \(message.id): \(problem.reason)"))
+            case .success(let found): bodies = found
+            }
             var entries: [ReorderWindow.Entry] = []
             for (r, rowBody) in bodies.enumerated() {
                 let id = bodies.count == 1 ? message.id : "\(message.id)/\(r)"
@@ -67,14 +72,21 @@ extension FramedTrafficSource {
     }
 
     /// A request body as the mapping reads it: as is when `features` points into it, else (a wire-protocol body
-    /// such as KServe v2 `inputs`) one body per row with the named features placed where the pointer looks.
-    private func protocolRows(_ json: FormatJSON) -> [FormatJSON] {
-        guard json.resolve(featuresPointer) == nil, case .success(let rows) = body.requestRows(json), !rows.isEmpty else {
-            return [json]
+    /// such as KServe v2 `inputs`) one body per row with the named features placed where the pointer looks. A body
+    /// of a known protocol that cannot be read is a reject naming its field; a body of no known shape is left for
+    /// the mapping to report.
+    private func protocolRows(_ json: FormatJSON) -> Result<[FormatJSON], LineReject> {
+        guard json.resolve(featuresPointer) == nil else { return .success([json]) }
+        let rows: [[UInt8]]
+        switch body.requestRows(json) {
+        case .failure(let problem) where problem.code == .missingField && problem.reason.hasPrefix(InferenceBody.noShape):
+            return .success([json])
+        case .failure(let problem): return .failure(problem)
+        case .success(let found): rows = found
         }
         let parsed = rows.compactMap { try? FormatJSON.parse($0).get() }
-        guard parsed.count == rows.count else { return [json] }
-        return parsed.map { FormatJSON.nested(featuresPointer, leaf: $0) }
+        guard !rows.isEmpty, parsed.count == rows.count else { return .success([json]) }
+        return .success(parsed.map { FormatJSON.nested(featuresPointer, leaf: $0) })
     }
 
     private func eventRecords(_ unit: Unit, _ position: SourcePosition) -> Result<[ReorderWindow.Entry], LineReject> {

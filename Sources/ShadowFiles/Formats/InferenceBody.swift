@@ -5,7 +5,8 @@ import ShadowCore
 ///
 /// Requests: KServe v2 / Open Inference Protocol (`inputs[]` with `name`, `shape`, `data`: one input of
 /// shape `[n, k]`, or one input per feature), KServe v1 / TF Serving (`instances` rows as arrays or objects,
-/// columnar `inputs` object), Seldon v1 (`data.ndarray` with `data.names`, `data.tensor`, `jsonData`), and the
+/// columnar `inputs` object), MLflow `/invocations` (`dataframe_split` with `columns` and `data`,
+/// `dataframe_records`, and the `instances` / `inputs` forms above), Seldon v1 (`data.ndarray` with `data.names`, `data.tensor`, `jsonData`), and the
 /// canonical `features` object. Positional columns take their names from `data.names`, else
 /// `[source.fields] feature_names`, else the models' feature order when the column count matches.
 struct InferenceBody {
@@ -14,12 +15,21 @@ struct InferenceBody {
     /// The models' features, used positionally when nothing else names the columns.
     var schema: FeatureSchema
 
+    /// The reason given for a body of no known request shape.
+    static let noShape = "request body: no features, inputs, instances, dataframe_split/records or data.ndarray/tensor"
+
     /// Each row of a request body as a JSON object of features.
     func requestRows(_ body: FormatJSON) -> Result<[[UInt8]], LineReject> {
         if let features = body["features"], case .object = features { return .success([bytes(features)]) }
-        if let inputs = body["inputs"]?.array { return kserveV2(inputs) }
+        if let inputs = body["inputs"]?.array {
+            // KServe v2 inputs are objects; MLflow's tensor `inputs` are rows (arrays of values).
+            if inputs.allSatisfy({ if case .object = $0 { return true } else { return false } }) { return kserveV2(inputs) }
+            return rows(inputs, names: nil, field: "/inputs")
+        }
         if let columns = body["inputs"]?.members { return columnar(columns) }
         if let instances = body["instances"]?.array { return rows(instances, names: nil, field: "/instances") }
+        if let split = body["dataframe_split"] { return dataframeSplit(split) }
+        if let records = body["dataframe_records"]?.array { return rows(records, names: nil, field: "/dataframe_records") }
         if let data = body["data"] {
             let names = data["names"]?.array?.compactMap(\.string)
             if let ndarray = data["ndarray"]?.array { return rows(ndarray, names: names, field: "/data/ndarray") }
@@ -29,7 +39,7 @@ struct InferenceBody {
             }
         }
         if let json = body["jsonData"], case .object = json { return .success([bytes(json)]) }
-        return .failure(LineReject(.missingField, "request body: no features, inputs, instances or data.ndarray/tensor"))
+        return .failure(LineReject(.missingField, Self.noShape))
     }
 
     /// The answer for row `row` of `count` from a response body: v2 outputs by name, v1 `predictions[row]`,
@@ -71,6 +81,18 @@ struct InferenceBody {
             columns.append((name, .array(flatten(input["data"] ?? .null))))
         }
         return columnar(columns)
+    }
+
+    /// MLflow's pandas split orientation: `{"columns": [...], "data": [[...], ...]}` (`index` ignored).
+    private func dataframeSplit(_ split: FormatJSON) -> Result<[[UInt8]], LineReject> {
+        guard let data = split["data"]?.array else {
+            return .failure(.field("/dataframe_split/data", .missingField, "missing (expected an array of rows)"))
+        }
+        let names = split["columns"]?.array?.map { $0.string ?? "" }
+        if let names, names.contains("") {
+            return .failure(.field("/dataframe_split/columns", .wrongType, "expected an array of column names"))
+        }
+        return rows(data, names: names, field: "/dataframe_split/data")
     }
 
     private func columnar(_ columns: [(key: String, value: FormatJSON)]) -> Result<[[UInt8]], LineReject> {
