@@ -19,6 +19,13 @@ public struct LatencyRecorder: Sendable {
         _ = histogram.record(min(max(nanos, 1), Self.highestTrackableNanos))
     }
 
+    /// Records a batch of answers: each answered record's latency, and a count of the failed ones.
+    public mutating func record(_ batch: PredictionBatch) {
+        for i in 0..<batch.count {
+            if batch.errors[i] == nil { record(nanos: batch.latencyNanos[i]) } else { errors += 1 }
+        }
+    }
+
     /// Counts one failed request (its latency is recorded too, when it has one).
     public mutating func recordError() {
         errors += 1

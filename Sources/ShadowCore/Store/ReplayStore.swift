@@ -68,13 +68,43 @@ public struct DisagreementRow: Sendable, Equatable {
     public var championOutput: String
     public var shadowOutput: String
     public var delta: Double?
-    public var featuresJSON: String?
+    /// The record's features as a JSON object (shared with the batch text on the replay path).
+    public var features: JSONText?
     /// What production answered for the record (its recorded JSON), when the log carries it.
-    public var recordedJSON: String?
+    public var recorded: JSONText?
+
+    /// The row with its texts in storage of their own (a row kept long must not pin its batch's bytes).
+    public var compacted: DisagreementRow {
+        var row = self
+        row.features = features?.compacted
+        row.recorded = recorded?.compacted
+        return row
+    }
+
+    /// The features as a String.
+    public var featuresJSON: String? {
+        get { features?.string }
+        set { features = newValue.map(JSONText.init) }
+    }
+
+    /// The recorded production answer as a String.
+    public var recordedJSON: String? {
+        get { recorded?.string }
+        set { recorded = newValue.map(JSONText.init) }
+    }
 
     public init(recordID: String, recordTimeMs: Double?, shadow: String, kind: DisagreementKind,
                 championOutput: String, shadowOutput: String, delta: Double?, featuresJSON: String?,
                 recordedJSON: String? = nil) {
+        self.init(recordID: recordID, recordTimeMs: recordTimeMs, shadow: shadow, kind: kind,
+                  championOutput: championOutput, shadowOutput: shadowOutput, delta: delta,
+                  features: featuresJSON.map(JSONText.init), recorded: recordedJSON.map(JSONText.init))
+    }
+
+    /// A row whose features and recorded answer are kept as JSON text (e.g. ranges of a batch's bytes).
+    public init(recordID: String, recordTimeMs: Double?, shadow: String, kind: DisagreementKind,
+                championOutput: String, shadowOutput: String, delta: Double?, features: JSONText?,
+                recorded: JSONText?) {
         self.recordID = recordID
         self.recordTimeMs = recordTimeMs
         self.shadow = shadow
@@ -82,8 +112,8 @@ public struct DisagreementRow: Sendable, Equatable {
         self.championOutput = championOutput
         self.shadowOutput = shadowOutput
         self.delta = delta
-        self.featuresJSON = featuresJSON
-        self.recordedJSON = recordedJSON
+        self.features = features
+        self.recorded = recorded
     }
 }
 

@@ -23,8 +23,8 @@ enum BatchComparison {
                     recordID: record.id, recordTimeMs: record.epochMs, shadow: models[s].name, kind: verdict.kind,
                     championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
                     shadowOutput: OutputJSON.render(shadow.row(i), error: shadow.errors[i]),
-                    delta: verdict.delta, featuresJSON: storeFeatures ? batch.featuresJSON(of: i) : nil,
-                    recordedJSON: record.recorded == nil ? nil : batch.recordedJSON(of: i)))
+                    delta: verdict.delta, features: storeFeatures ? batch.featuresText(of: i) : nil,
+                    recorded: record.recorded == nil ? nil : batch.recordedText(of: i)))
             }
         }
         return (rows, counts)

@@ -24,13 +24,8 @@ public struct RunTally: Sendable {
                 latency[model.name] = LatencyRecorder()
             }
             let prediction = result.predictions[m]
-            for i in 0..<prediction.count {
-                if prediction.errors[i] == nil {
-                    latency[model.name]!.record(nanos: prediction.latencyNanos[i])
-                } else {
-                    latency[model.name]!.recordError()
-                }
-            }
+            // One lookup per batch, not per record; the recorder is mutated in place.
+            latency[model.name]!.record(prediction)
         }
         for counts in result.counts {
             var total = shadows[counts.name] ?? ShadowSummary(name: counts.name)

@@ -24,11 +24,11 @@ struct TopDisagreements: Sendable {
         guard capacity > 0, let delta = row.delta, !delta.isNaN else { return }
         let magnitude = abs(delta)
         if heap.count < capacity {
-            heap.append((row, seq))
+            heap.append((row.compacted, seq))
             siftUp(heap.count - 1)
             changed = true
         } else if magnitude > Self.magnitude(heap[0].row) {
-            heap[0] = (row, seq)
+            heap[0] = (row.compacted, seq)
             siftDown(0)
             changed = true
         }

@@ -13,36 +13,40 @@ extension StoreWriter {
         let kind = append(row.kind.rawValue)
         let champion = append(row.championOutput)
         let shadowOutput = append(row.shadowOutput)
-        let features = storeFeatures ? row.featuresJSON.map { append($0) } : nil
-        let recorded = row.recordedJSON.map { append($0) }
+        let features = storeFeatures ? row.features : nil
 
         let statement = insertDisagreement
-        try arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
-            try statement.bind(run, at: 1)
-            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[recordID]), at: 2)
-            if hasTime {
-                try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[time]), at: 3)
-            } else {
-                try statement.bindNull(at: 3)
+        // Features and the recorded answer are bound from the batch text they share, without a copy: the
+        // pointers stay valid through the step, which runs inside the closures that lend them.
+        try Self.withText(features) { featureBytes in
+            try Self.withText(row.recorded) { recordedBytes in
+                try arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
+                    try statement.bind(run, at: 1)
+                    try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[recordID]), at: 2)
+                    if hasTime {
+                        try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[time]), at: 3)
+                    } else {
+                        try statement.bindNull(at: 3)
+                    }
+                    try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadow]), at: 4)
+                    try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[kind]), at: 5)
+                    try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[champion]), at: 6)
+                    try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadowOutput]), at: 7)
+                    if let delta = row.delta, delta.isFinite { try statement.bind(delta, at: 8) } else { try statement.bindNull(at: 8) }
+                    if let featureBytes { try statement.bindNoCopy(utf8: featureBytes, at: 9) } else { try statement.bindNull(at: 9) }
+                    if let recordedBytes { try statement.bindNoCopy(utf8: recordedBytes, at: 10) } else { try statement.bindNull(at: 10) }
+                    defer { statement.reset() }
+                    try statement.step()
+                }
             }
-            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadow]), at: 4)
-            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[kind]), at: 5)
-            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[champion]), at: 6)
-            try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadowOutput]), at: 7)
-            if let delta = row.delta, delta.isFinite { try statement.bind(delta, at: 8) } else { try statement.bindNull(at: 8) }
-            if let features {
-                try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[features]), at: 9)
-            } else {
-                try statement.bindNull(at: 9)
-            }
-            if let recorded {
-                try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[recorded]), at: 10)
-            } else {
-                try statement.bindNull(at: 10)
-            }
-            defer { statement.reset() }
-            try statement.step()
         }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes, or with nil when there is no text.
+    @inline(__always)
+    private static func withText<R>(_ text: JSONText?, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard let text else { return try body(nil) }
+        return try text.withUTF8 { try body($0) }
     }
 
     /// Inserts one rejected line.
