@@ -109,7 +109,8 @@ struct JSONLRecordDecoder: Sendable {
                 }
             }
         }
-        batch.text.append(contentsOf: synthesized)
+        // Appending (even nothing) would copy the chunk's bytes, which the chunk still shares.
+        if !synthesized.isEmpty { batch.text.append(contentsOf: synthesized) }
         if !chunk.oversized.isEmpty { rejects.sort { $0.position.line < $1.position.line } }
         batch.rejects = rejects
         return batch

@@ -11,6 +11,7 @@ enum BatchComparison {
         let champion = predictions[0]
         for s in models.indices.dropFirst() {
             let shadow = predictions[s]
+            let shadowName = models[s].name
             counts[s - 1].compared = batch.records.count
             for i in batch.records.indices {
                 guard let verdict = comparator.compare(
@@ -18,13 +19,13 @@ enum BatchComparison {
                     shadow: shadow.row(i), shadowError: shadow.errors[i])
                 else { continue }
                 counts[s - 1].count(verdict.kind)
-                let record = batch.records[i]
                 rows.append(DisagreementRow(
-                    recordID: record.id, recordTimeMs: record.epochMs, shadow: models[s].name, kind: verdict.kind,
+                    recordID: batch.records[i].id, recordTimeMs: batch.records[i].epochMs, shadow: shadowName,
+                    kind: verdict.kind,
                     championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
                     shadowOutput: OutputJSON.render(shadow.row(i), error: shadow.errors[i]),
                     delta: verdict.delta, features: storeFeatures ? batch.featuresText(of: i) : nil,
-                    recorded: record.recorded == nil ? nil : batch.recordedText(of: i)))
+                    recorded: batch.recordedText(of: i)))
             }
         }
         return (rows, counts)

@@ -89,7 +89,8 @@ final class StoreWriter: @unchecked Sendable {
         case let .rows(run, disagreements, rejects, checkpoint):
             try openTransactionIfNeeded()
             if !disagreements.isEmpty { currentTable = "disagreements" }
-            for row in disagreements { try insert(row, run: run) }
+            // By index: the row is lent to insert, not copied (a for-in copy retains each of its fields).
+            for i in disagreements.indices { try insert(disagreements[i], run: run) }
             if !rejects.isEmpty { currentTable = "rejects" }
             for reject in rejects { try insert(reject, run: run) }
             if let checkpoint {
