@@ -9,6 +9,7 @@ swift build --build-tests
 scripts/e2e-local.sh
 scripts/query-e2e.sh
 scripts/http-e2e.sh
+scripts/https-e2e.sh
 scripts/load-e2e.sh
 scripts/process-e2e.sh
 scripts/formats-e2e.sh

@@ -73,7 +73,9 @@ import Testing
         let result = await model.predict(Self.batch(4))
         let elapsed = MonotonicClock.nanos() - start
         #expect(result.errors == Array(repeating: .timeout, count: 4))
-        #expect(elapsed >= 250_000_000 && elapsed < 2_000_000_000)
+        // At least the timeout; the upper bound only guards against a hang (all suites run in parallel on a
+        // loaded 2-core box, which delays the event loops well past the 300 ms).
+        #expect(elapsed >= 250_000_000 && elapsed < 8_000_000_000)
         await model.shutdown()
     }
 

@@ -122,7 +122,7 @@ import Testing
         #expect(e.host == "model.local" && e.port == 8080 && e.path == "/v2/models/x/infer")
         #expect(try HTTPEndpoint(url: "http://[::1]:9000").host == "::1")
         #expect(try HTTPEndpoint(url: "http://h").port == 80)
-        #expect(throws: WireError("https endpoints are not supported by this build (plain http:// only)")) {
+        #expect(throws: WireError("the plain client takes http:// urls only (https:// models run on the TLS client)")) {
             try HTTPEndpoint(url: "https://h")
         }
         #expect(throws: WireError.self) { try HTTPEndpoint(url: "http://h:99999") }

@@ -13,7 +13,7 @@ public struct HTTPEndpoint: Sendable, Equatable {
     public init(url: String) throws(WireError) {
         guard url.hasPrefix("http://") else {
             if url.hasPrefix("https://") {
-                throw WireError("https endpoints are not supported by this build (plain http:// only)")
+                throw WireError("the plain client takes http:// urls only (https:// models run on the TLS client)")
             }
             throw WireError("url must start with http:// (found \"\(url)\")")
         }
