@@ -10,6 +10,6 @@ enum OutputJSON {
     }
 
     static func number(_ x: Double) -> String {
-        x.isFinite ? "\(x)" : "null"
+        x.isFinite ? x.description : "null"
     }
 }
