@@ -4,14 +4,17 @@ import ShadowCore
 /// One rule for the unpaced pipeline (`BatchProcessor`) and the paced one (`ChunkCollector`).
 enum BatchComparison {
     /// Compares `predictions` (champion first, in `models` order) over `batch`.
+    ///
+    /// The features and recorded answers of the records that disagree are copied once into one buffer per batch,
+    /// which the rows share: no allocation or UTF-8 check per row, and a row queued for the store keeps only the
+    /// bytes it needs alive, not the whole batch text.
     static func compare(_ batch: RecordBatch, predictions: [PredictionBatch], models: [any ReplayModel],
                         comparator: Comparator, storeFeatures: Bool) -> (rows: [DisagreementRow], counts: [ShadowSummary]) {
-        var rows: [DisagreementRow] = []
         var counts = models.dropFirst().map { ShadowSummary(name: $0.name) }
         let champion = predictions[0]
+        var found: [(shadow: Int, record: Int, verdict: Comparator.Verdict)] = []
         for s in models.indices.dropFirst() {
             let shadow = predictions[s]
-            let shadowName = models[s].name
             counts[s - 1].compared = batch.records.count
             for i in batch.records.indices {
                 guard let verdict = comparator.compare(
@@ -19,14 +22,20 @@ enum BatchComparison {
                     shadow: shadow.row(i), shadowError: shadow.errors[i])
                 else { continue }
                 counts[s - 1].count(verdict.kind)
-                rows.append(DisagreementRow(
-                    recordID: batch.records[i].id, recordTimeMs: batch.records[i].epochMs, shadow: shadowName,
-                    kind: verdict.kind,
-                    championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
-                    shadowOutput: OutputJSON.render(shadow.row(i), error: shadow.errors[i]),
-                    delta: verdict.delta, features: storeFeatures ? batch.featuresText(of: i) : nil,
-                    recorded: batch.recordedText(of: i)))
+                found.append((s, i, verdict))
             }
+        }
+        if found.isEmpty { return ([], counts) }
+        let texts = RowTexts(batch, records: found.lazy.map(\.record), features: storeFeatures)
+        var rows: [DisagreementRow] = []
+        rows.reserveCapacity(found.count)
+        for (s, i, verdict) in found {
+            rows.append(DisagreementRow(
+                recordID: batch.records[i].id, recordTimeMs: batch.records[i].epochMs, shadow: models[s].name,
+                kind: verdict.kind,
+                championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
+                shadowOutput: OutputJSON.render(predictions[s].row(i), error: predictions[s].errors[i]),
+                delta: verdict.delta, features: texts.features(i), recorded: texts.recorded(i)))
         }
         return (rows, counts)
     }
