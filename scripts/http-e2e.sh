@@ -7,26 +7,7 @@
 # Prints "N passed, M failed". SHADOWCTL / TESTSERVER = paths skip the build.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
-if [ -z "${SHADOWCTL:-}" ]; then swift build --product shadowctl >&2 || exit 1; fi
-if [ -z "${TESTSERVER:-}" ]; then swift build --product shadow-testserver >&2 || exit 1; fi
-ctl="${SHADOWCTL:-.build/debug/shadowctl}"
-server="${TESTSERVER:-.build/debug/shadow-testserver}"
-work=$(mktemp -d /tmp/shadowd-http-e2e.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1: $2" >&2; }
-
-start_server() {  # start_server NAME ARGS… → sets port
-    local name="$1"; shift
-    "$server" "$@" > "$work/$name.port" 2> "$work/$name.err" &
-    pids+=($!)
-    for _ in $(seq 100); do grep -q listening "$work/$name.port" 2>/dev/null && break; sleep 0.05; done
-    port=$(awk '/listening/ {print $2}' "$work/$name.port")
-}
+source scripts/http/e2e-lib.sh http-e2e
 
 traffic=fixtures/demo/traffic.jsonl
 lines=$(wc -l < "$traffic")

@@ -67,6 +67,7 @@ url = "http://127.0.0.1:$http_port"
 protocol = "kserve-v2"
 model_name = "${model//_/-}"
 datatype = "FP32"
+timeout_ms = 20000   # a Python server on a busy 2-core box: the check is the answers, not the speed
 features = $(cat "$work/$model.features")
 
 [compare]
