@@ -42,4 +42,12 @@ public final class HTTPClient: Sendable {
             loop.submit(batch)
         }
     }
+
+    /// Sends every request of `batch` at once, without waiting: `done` is called on the client's thread when each
+    /// has an answer or an error. For a paced sender that must not wait for a task to be scheduled.
+    public func submit(_ batch: HTTPRequestBatch, done: @escaping @Sendable () -> Void) {
+        if batch.count == 0 { return done() }
+        batch.onDone = done
+        loop.submit(batch)
+    }
 }

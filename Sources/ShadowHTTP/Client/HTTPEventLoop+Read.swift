@@ -65,8 +65,7 @@ extension HTTPEventLoop {
         }
         idle.append(c)
         if batch.finish(connections[c].index, error: error, latency: latency) {
-            batch.continuation?.resume()
-            batch.continuation = nil
+            batch.complete()
         }
     }
 

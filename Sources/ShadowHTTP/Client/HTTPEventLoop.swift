@@ -60,7 +60,7 @@ final class HTTPEventLoop: @unchecked Sendable {
             done = batch.finish(batch.next, error: .failed, latency: 0)
             batch.next += 1
         }
-        if done || batch.remaining == 0 { batch.continuation?.resume() }
+        if done || batch.remaining == 0 { batch.complete() }
     }
 
     /// The thread body.

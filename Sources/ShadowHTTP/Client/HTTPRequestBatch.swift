@@ -22,6 +22,17 @@ public final class HTTPRequestBatch: @unchecked Sendable {
     var next = 0
     var remaining: Int
     var continuation: CheckedContinuation<Void, Never>?
+    /// Called on the client's thread when the last answer is in (for `HTTPClient.submit`).
+    var onDone: (@Sendable () -> Void)?
+
+    /// Wakes whoever waits for the batch (once).
+    func complete() {
+        continuation?.resume()
+        continuation = nil
+        let done = onDone
+        onDone = nil
+        done?()
+    }
 
     /// A batch over pre-encoded requests.
     public init(bytes: [UInt8], offsets: [Int], width: Int,

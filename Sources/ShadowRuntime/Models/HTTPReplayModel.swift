@@ -38,6 +38,19 @@ public final class HTTPReplayModel: ReplayModel {
     }
 
     public func predict(_ batch: RecordBatch) async -> PredictionBatch {
+        let requests = encode(batch)
+        await client.execute(requests)
+        return result(of: requests)
+    }
+
+    /// Sends the batch's requests now, without waiting; `done` gets the answers on the client's thread.
+    public func start(_ batch: RecordBatch, done: @escaping @Sendable (PredictionBatch) -> Void) {
+        let requests = encode(batch)
+        client.submit(requests) { done(self.result(of: requests)) }
+    }
+
+    /// Every record's request, head and body, encoded once into one buffer (reused from batch to batch).
+    private func encode(_ batch: RecordBatch) -> HTTPRequestBatch {
         var bytes = buffers.withLock { $0.popLast() } ?? []
         bytes.removeAll(keepingCapacity: true)
         var offsets = [Int]()
@@ -49,12 +62,14 @@ public final class HTTPReplayModel: ReplayModel {
             writer.append(to: &bytes) { codec.appendBody(record, slots: slots, to: &$0) }
             offsets.append(bytes.count)
         }
-        let requests = HTTPRequestBatch(bytes: bytes, offsets: offsets, width: task.outputWidth) { body, out in
+        return HTTPRequestBatch(bytes: bytes, offsets: offsets, width: task.outputWidth) { body, out in
             codec.decode(body, rows: 1, into: out)
         }
-        bytes = []
-        await client.execute(requests)
-        var result = PredictionBatch(count: batch.records.count, width: task.outputWidth)
+    }
+
+    /// The answers of a finished request batch; its buffer goes back for reuse.
+    private func result(of requests: HTTPRequestBatch) -> PredictionBatch {
+        var result = PredictionBatch(count: requests.count, width: task.outputWidth)
         result.values = requests.values
         result.errors = requests.errors
         result.latencyNanos = requests.latencyNanos
