@@ -5,25 +5,25 @@ import ShadowCore
 struct RowTexts {
     private let buffer: [UInt8]
     /// Per record of the batch: where its features and its recorded answer sit in `buffer` (nil: not copied).
-    private var featureRanges: [Range<Int>?]
-    private var recordedRanges: [Range<Int>?]
+    private let featureRanges: [Range<Int>?]
+    private let recordedRanges: [Range<Int>?]
 
     init(_ batch: RecordBatch, records: some Sequence<Int>, features: Bool) {
         var featureRanges = [Range<Int>?](repeating: nil, count: batch.records.count)
         var recordedRanges = featureRanges
-        var total = 0
+        var taken = [Bool](repeating: false, count: batch.records.count)
         var wanted: [Int] = []
-        for i in records where featureRanges[i] == nil && recordedRanges[i] == nil {
+        var total = 0
+        for i in records where !taken[i] {
+            taken[i] = true
             wanted.append(i)
             if features { total += max(batch.records[i].featuresJSON.count, 2) }
             total += batch.records[i].recorded?.json.count ?? 0
-            featureRanges[i] = 0..<0   // marks the record as taken; set below
         }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(total)
         batch.text.withUnsafeBufferPointer { text in
             for i in wanted {
-                featureRanges[i] = nil
                 if features {
                     let range = batch.records[i].featuresJSON
                     let start = buffer.count
