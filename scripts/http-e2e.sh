@@ -18,56 +18,52 @@ champion_port=$port
 start_server candidate --scale $s_scale --bias $bias --seed $seed --rate-500 $rate500 --rate-reset $reset --chunked
 candidate_port=$port
 
-for protocol in kserve-v2 mlflow tfserving seldon json; do
-    extra=""
-    path=""
-    case $protocol in
+model_block() {  # model_block NAME ROLE PORT PROTOCOL [FORMAT] → one [[models]] table (the shadow waits 5 s)
+    local extra="" path=""
+    case $4 in
         json) extra=$'request_template = \'{"features":{{features}}}\'\noutput_pointer = "/result/score"'; path="/predict" ;;
-        mlflow) extra='format = "dataframe_records"' ;;
-        tfserving) extra='format = "columnar"' ;;
+        *) [ -n "${5:-}" ] && extra="format = \"$5\"" ;;
     esac
-    # Each protocol gets a fresh candidate server so its request numbering (and the scripted errors) start at 1.
+    printf '[[models]]\nname = "%s"\nrole = "%s"\nkind = "http"\nurl = "http://127.0.0.1:%s%s"\nprotocol = "%s"\n' \
+        "$1" "$2" "$3" "$path" "$4"
+    [ "$2" = shadow ] && printf 'timeout_ms = 5000\n'
+    printf 'connections = 8\nfeatures = %s\n%s\n\n' "$features" "$extra"
+}
+write_config() {  # write_config NAME CHAMPION_MODEL_BLOCK_ARGS… -- CANDIDATE_MODEL_BLOCK_ARGS… → $work/NAME.toml
+    local name=$1; shift
+    local champion=()
+    while [ "$1" != "--" ]; do champion+=("$1"); shift; done
+    shift
+    { model_block champion champion "$champion_port" "${champion[@]}"
+      model_block candidate shadow "$candidate_port" "$@"
+      printf '[compare]\ntask = "binary"\nabs_tol = 0.0\n\n[store]\npath = "%s"\n' "$work/$name.db"
+    } > "$work/$name.toml"
+}
+fresh_candidate() {  # a new candidate server, so its request numbering (and the scripted errors) start at 1
     kill "${pids[-1]}" 2>/dev/null; wait "${pids[-1]}" 2>/dev/null
     start_server candidate --scale $s_scale --bias $bias --seed $seed --rate-500 $rate500 --rate-reset $reset --chunked
     candidate_port=$port
-    cat > "$work/$protocol.toml" <<TOML
-[[models]]
-name = "champion"
-role = "champion"
-kind = "http"
-url = "http://127.0.0.1:$champion_port$path"
-protocol = "$protocol"
-connections = 8
-features = $features
-$extra
-
-[[models]]
-name = "candidate"
-role = "shadow"
-kind = "http"
-url = "http://127.0.0.1:$candidate_port$path"
-protocol = "$protocol"
-connections = 8
-timeout_ms = 5000
-features = $features
-$extra
-
-[compare]
-task = "binary"
-abs_tol = 0.0
-
-[store]
-path = "$work/$protocol.db"
-TOML
-    if "$ctl" replay --local --quiet --json --config "$work/$protocol.toml" --db "$work/$protocol.db" "$traffic" \
-        > "$work/$protocol.json" 2> "$work/$protocol.err"; then
-        if msg=$(python3 scripts/http/check_replay.py "$work/$protocol.json" "$work/$protocol.db" "$lines" \
-            $c_scale $s_scale $bias $seed $rate500 $reset 2>&1); then ok "$protocol: $msg"; else bad "$protocol" "$msg"; fi
+}
+replay_and_check() {  # replay_and_check LABEL NAME INPUT LINES [TRAFFIC] → replays $work/NAME.toml, checks the answers
+    if "$ctl" replay --local --quiet --json --config "$work/$2.toml" --db "$work/$2.db" "$3" \
+        > "$work/$2.json" 2> "$work/$2.err"; then
+        if msg=$(python3 scripts/http/check_replay.py "$work/$2.json" "$work/$2.db" "$4" \
+            $c_scale $s_scale $bias $seed $rate500 $reset ${5:+"$5"} 2>&1); then ok "$1: $msg"; else bad "$1" "$msg"; fi
     else
-        bad "$protocol" "replay failed: $(tail -3 "$work/$protocol.err")"
+        bad "$1" "replay failed: $(tail -3 "$work/$2.err")"
     fi
-done
+}
 
+for protocol in kserve-v2 mlflow tfserving seldon json; do
+    format=""
+    case $protocol in
+        mlflow) format=dataframe_records ;;
+        tfserving) format=columnar ;;
+    esac
+    fresh_candidate
+    write_config "$protocol" "$protocol" $format -- "$protocol" $format
+    replay_and_check "$protocol" "$protocol" "$traffic" "$lines"
+done
 # A refused endpoint: every record is an error for that model, and the run still completes.
 sed -e "s#127.0.0.1:$candidate_port#127.0.0.1:9#" "$work/mlflow.toml" > "$work/refused.toml"
 if "$ctl" replay --local --quiet --json --config "$work/refused.toml" --db "$work/refused.db" "$traffic" \
@@ -90,37 +86,17 @@ fi
 
 # Cross-protocol: captured bodies of one wire protocol (a GoReplay capture of the first 2,000 demo records) are
 # decoded to features and re-encoded for models that speak other protocols; every answer is checked as above.
-model_block() {  # model_block NAME ROLE PORT PROTOCOL
-    local extra="" path=""
-    case $4 in
-        json) extra=$'request_template = \'{"features":{{features}}}\'\noutput_pointer = "/result/score"'; path="/predict" ;;
-        mlflow) extra='format = "dataframe_split"' ;;
-        tfserving) extra='format = "row"' ;;
-    esac
-    printf '[[models]]\nname = "%s"\nrole = "%s"\nkind = "http"\nurl = "http://127.0.0.1:%s%s"\nprotocol = "%s"\n' \
-        "$1" "$2" "$3" "$path" "$4"
-    printf 'connections = 8\ntimeout_ms = 5000\nfeatures = %s\n%s\n' "$features" "$extra"
-}
 capture_lines=2000
+variant() { case $1 in mlflow) echo dataframe_split ;; tfserving) echo row ;; esac; }
 for pair in kserve-v2:mlflow:tfserving mlflow-split:kserve-v2:seldon mlflow-records:tfserving:json \
             tfserving-rows:seldon:kserve-v2 tfserving-columnar:json:mlflow seldon:kserve-v2:mlflow; do
     IFS=: read -r captured champion_protocol candidate_protocol <<< "$pair"
     python3 scripts/http/make_capture.py "$traffic" "$work/$captured.gor" "$captured" $capture_lines
-    kill "${pids[-1]}" 2>/dev/null; wait "${pids[-1]}" 2>/dev/null
-    start_server candidate --scale $s_scale --bias $bias --seed $seed --rate-500 $rate500 --rate-reset $reset --chunked
-    candidate_port=$port
-    { model_block champion champion "$champion_port" "$champion_protocol"
-      model_block candidate shadow "$candidate_port" "$candidate_protocol"
-      printf '[compare]\ntask = "binary"\nabs_tol = 0.0\n[store]\npath = "%s"\n' "$work/x-$captured.db"
-    } > "$work/x-$captured.toml"
-    name="$captured capture -> $champion_protocol + $candidate_protocol"
-    if "$ctl" replay --local --quiet --json --config "$work/x-$captured.toml" --db "$work/x-$captured.db" \
-        "$work/$captured.gor" > "$work/x-$captured.json" 2> "$work/x-$captured.err"; then
-        if msg=$(python3 scripts/http/check_replay.py "$work/x-$captured.json" "$work/x-$captured.db" $capture_lines \
-            $c_scale $s_scale $bias $seed $rate500 $reset "$traffic" 2>&1); then ok "$name: $msg"; else bad "$name" "$msg"; fi
-    else
-        bad "$name" "replay failed: $(tail -3 "$work/x-$captured.err")"
-    fi
+    fresh_candidate
+    write_config "x-$captured" "$champion_protocol" $(variant "$champion_protocol") -- \
+        "$candidate_protocol" $(variant "$candidate_protocol")
+    replay_and_check "$captured capture -> $champion_protocol + $candidate_protocol" "x-$captured" \
+        "$work/$captured.gor" $capture_lines "$traffic"
 done
 scripts/http/mlserver-e2e.sh "$ctl" "$work" && ok "mlserver kserve-v2 xgboost = reference predictions (1e-6)" \
     || { rc=$?; [ $rc -eq 77 ] && echo "skip mlserver: not installable here" || bad "mlserver" "see above"; }
