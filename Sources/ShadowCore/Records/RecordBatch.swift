@@ -29,19 +29,6 @@ public struct RecordBatch: Sendable {
         return String(decoding: text[range], as: UTF8.self)
     }
 
-    /// The features of record `index` as JSON text sharing the batch's bytes (no copy).
-    public func featuresText(of index: Int) -> JSONText {
-        let range = records[index].featuresJSON
-        if range.isEmpty { return JSONText("{}") }
-        return JSONText(sharing: text, range: range)
-    }
-
-    /// The recorded production answer of record `index` as JSON text sharing the batch's bytes, or nil.
-    public func recordedText(of index: Int) -> JSONText? {
-        guard let range = records[index].recorded?.json, !range.isEmpty else { return nil }
-        return JSONText(sharing: text, range: range)
-    }
-
     /// The recorded production answer of record `index` as JSON text, or nil when the log has none.
     public func recordedJSON(of index: Int) -> String? {
         guard let range = records[index].recorded?.json, !range.isEmpty else { return nil }
