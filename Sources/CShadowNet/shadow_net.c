@@ -10,6 +10,8 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 static uint32_t to_epoll(uint32_t e) {
@@ -83,6 +85,7 @@ int shadow_tcp_connect(const void *addr, uint32_t addr_len) {
     if (fd < 0) return -1;
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
     if (connect(fd, sa, addr_len) < 0 && errno != EINPROGRESS) {
         int saved = errno;
         close(fd);
@@ -90,6 +93,30 @@ int shadow_tcp_connect(const void *addr, uint32_t addr_len) {
         return -1;
     }
     return fd;
+}
+
+ssize_t shadow_recv_stamped(int fd, void *buf, size_t len, uint64_t *received_ns) {
+    struct iovec iov = { .iov_base = buf, .iov_len = len };
+    union { char buf[CMSG_SPACE(sizeof(struct timespec))]; struct cmsghdr align; } control;
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                          .msg_controllen = sizeof control.buf };
+    *received_ns = 0;
+    ssize_t n = recvmsg(fd, &msg, 0);
+    if (n <= 0) return n;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_TIMESTAMPNS) continue;
+        struct timespec stamp, real, mono;
+        memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+        clock_gettime(CLOCK_REALTIME, &real);
+        clock_gettime(CLOCK_MONOTONIC, &mono);
+        int64_t at = (int64_t)stamp.tv_sec * 1000000000LL + stamp.tv_nsec;
+        int64_t offset = ((int64_t)real.tv_sec - mono.tv_sec) * 1000000000LL + (real.tv_nsec - mono.tv_nsec);
+        int64_t monotonic = at - offset;
+        int64_t now = (int64_t)mono.tv_sec * 1000000000LL + mono.tv_nsec;
+        // A stamp from the future (a clock step between the stamp and now) is not used.
+        if (monotonic > 0 && monotonic <= now) *received_ns = (uint64_t)monotonic;
+    }
+    return n;
 }
 
 int shadow_socket_error(int fd) {

@@ -1,6 +1,7 @@
 #include "shadow_sys.h"
 #include <errno.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #ifdef __GLIBC__
@@ -54,4 +55,8 @@ int shadow_limit_malloc_arenas(int count) {
     (void)count;
     return 0;
 #endif
+}
+
+int shadow_set_timer_slack(unsigned long nanoseconds) {
+    return prctl(PR_SET_TIMERSLACK, nanoseconds, 0, 0, 0);
 }

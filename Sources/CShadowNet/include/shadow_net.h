@@ -38,9 +38,15 @@ int shadow_ep_wait(int ep, shadow_ep_event *out, int max, int timeout_ms);
 /// Returns 0, or a getaddrinfo error code.
 int shadow_resolve(const char *host, int port, void *addr, uint32_t *addr_len);
 
-/// Starts a non-blocking TCP connect (TCP_NODELAY, close-on-exec) to a resolved address. Returns the descriptor
+/// Starts a non-blocking TCP connect (TCP_NODELAY, SO_TIMESTAMPNS, close-on-exec) to a resolved address. Returns the descriptor
 /// (the connect may still be in progress), or -1 with errno set (ECONNREFUSED when refused at once).
 int shadow_tcp_connect(const void *addr, uint32_t addr_len);
+
+/// Reads like read(2) from a socket made by `shadow_tcp_connect` and stores in `*received_ns` when the kernel received
+/// the last data read (its SO_TIMESTAMPNS software stamp, moved to CLOCK_MONOTONIC nanoseconds), or 0 when no stamp
+/// came with it. A response is then timed at its arrival, not at the reader's wake-up. Returns bytes read, 0 at end
+/// of stream, or -1 with errno set.
+ssize_t shadow_recv_stamped(int fd, void *buf, size_t len, uint64_t *received_ns);
 
 /// Reads and clears the pending socket error (SO_ERROR) after a non-blocking connect. Returns 0 or an errno value.
 int shadow_socket_error(int fd);

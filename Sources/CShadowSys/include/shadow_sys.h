@@ -19,6 +19,10 @@ int shadow_unix_stream_socket(void);
 /// otherwise leave freed memory spread over up to 8 arenas per core. Returns 1 on success, 0 where unsupported.
 int shadow_limit_malloc_arenas(int count);
 
+/// Sets the calling thread's timer slack to `nanoseconds` (prctl PR_SET_TIMERSLACK; the default is 50 µs, by which
+/// the kernel may defer the thread's timed wake-ups). Returns 0, or -1 with errno set.
+int shadow_set_timer_slack(unsigned long nanoseconds);
+
 /// Binds `socket_fd` to the filesystem path `path`. Returns 0, or -1 with errno set (ENAMETOOLONG if the path does
 /// not fit in sockaddr_un).
 int shadow_unix_bind(int socket_fd, const char *path);

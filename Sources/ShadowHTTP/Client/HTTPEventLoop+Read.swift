@@ -5,18 +5,22 @@ import CShadowNet
 import ShadowCore
 
 extension HTTPEventLoop {
-    /// Reads what the socket has and finishes the request once the response is whole.
+    /// Reads what the socket has and finishes the request once the response is whole, timed at the kernel's receive
+    /// stamp of its last bytes (so the loop's own wake-up delay is not counted as the model's latency).
     func read(_ c: Int) {
         let fd = connections[c].fd
         var closed = false
+        var arrived: UInt64 = 0
         while true {
             if connections[c].filled == connections[c].capacity, !connections[c].grow() {
                 complete(c, error: .undecodable, close: true)
                 return
             }
             let filled = connections[c].filled
-            let n = Glibc.read(fd, connections[c].buffer + filled, connections[c].capacity - filled)
+            var stamp: UInt64 = 0
+            let n = shadow_recv_stamped(fd, connections[c].buffer + filled, connections[c].capacity - filled, &stamp)
             if n > 0 {
+                if stamp != 0 { arrived = stamp }
                 connections[c].filled += n
                 if connections[c].filled < connections[c].capacity { break }
                 continue
@@ -48,14 +52,16 @@ extension HTTPEventLoop {
             } else {
                 error = SocketFailure.code(status: status)
             }
-            complete(c, error: error, close: closed || !connections[c].parser.keepAlive)
+            complete(c, error: error, close: closed || !connections[c].parser.keepAlive, arrived: arrived)
         }
     }
 
-    /// Ends the connection's request with `error` (nil: answered) and returns the connection to the pool.
-    func complete(_ c: Int, error: ModelErrorCode?, close shouldClose: Bool) {
+    /// Ends the connection's request with `error` (nil: answered) and returns the connection to the pool. Its latency
+    /// runs from the write to `arrived` (the kernel's receive stamp of the answer) when there is one, else to now.
+    func complete(_ c: Int, error: ModelErrorCode?, close shouldClose: Bool, arrived: UInt64 = 0) {
         guard let batch = connections[c].batch else { return }
-        let latency = MonotonicClock.nanos() &- connections[c].started
+        let end = arrived > connections[c].started ? arrived : MonotonicClock.nanos()
+        let latency = end &- connections[c].started
         connections[c].batch = nil
         inFlight -= 1
         if shouldClose || connections[c].fd < 0 {

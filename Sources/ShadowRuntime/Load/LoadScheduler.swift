@@ -23,6 +23,9 @@ struct LoadScheduler {
     /// Per model: requests in flight at most (`max_in_flight`, or fewer for an HTTP model with fewer connections,
     /// so requests wait here, counted, and never in the client's queue, where the wait would be unseen).
     private let caps: [Int]
+    /// Records per chunk at most: a chunk's decode and commit run between sends, so a paced replay keeps them short
+    /// (at 1000/s, 512-record commits put p99 0.3 ms over the truth; 64-record ones did not).
+    static let chunkLimit = 64
 
     init(settings: LoadSettings, models: ModelSet, store: any ReplayStore, observers: [any ReplayObserver], run: Int64,
          connections: [String: Int] = [:], resumed: RunTally = RunTally()) {
@@ -65,15 +68,17 @@ struct LoadScheduler {
         let modelList = models.models
         let counter = self.counter
         let committer = self.committer
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await committer.run(checkpoint: checkpoint) }
+        let pacing = PacingThread()
+        defer { pacing.stop() }
+        try await withTaskExecutorPreference(pacing) { try await withThrowingDiscardingTaskGroup { group in
+            group.addTask(executorPreference: globalConcurrentExecutor) { try await committer.run(checkpoint: checkpoint) }
             defer { committer.close() }
             while true {
                 if stop() {
                     stopped = true
                     break
                 }
-                guard let chunk = try reader.nextChunk(maxLines: batchSize) else { break }
+                guard let chunk = try reader.nextChunk(maxLines: min(batchSize, Self.chunkLimit)) else { break }
                 var batch = decoder.decode(chunk)
                 if let injector = models.injector { injector.apply(to: &batch) }
                 let collector = ChunkCollector(batch: batch, widths: widths, endOffset: chunk.endOffset,
@@ -94,7 +99,7 @@ struct LoadScheduler {
                             }
                         }
                         load.lastIntendedOffset = offset
-                        await PreciseWait.until(due, heartbeat: heartbeat)
+                        PreciseWait.until(due, heartbeat: heartbeat)
                     }
                     let atCap = counter.modelsAtCap(caps)
                     if !atCap.isEmpty {
@@ -126,7 +131,7 @@ struct LoadScheduler {
                             }
                             continue
                         }
-                        group.addTask {
+                        group.addTask(executorPreference: globalConcurrentExecutor) {
                             let sent = MonotonicClock.nanos()
                             let answer = await model.predict(single)
                             collector.finish(i, model: m, answer: answer, sent: sent, done: MonotonicClock.nanos())
@@ -135,7 +140,7 @@ struct LoadScheduler {
                     }
                 }
             }
-        }
+        } }
         if let latest = committer.latest.withLock({ $0 }) { committed(latest) }
         return stopped
     }
