@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShadowNet
+import ShadowCore
+import Testing
+
+/// The kernel's receive stamp on a real loopback TCP connection: it tells when the bytes arrived, not when they
+/// were read, so a client that wakes late does not add its own delay to the model's latency.
+@Suite struct ReceiveStampTests {
+    @Test func theStampIsTheArrivalNotTheRead() throws {
+        var port: Int32 = 0
+        let listener = shadow_tcp_listen("127.0.0.1", 0, 4, &port)
+        try #require(listener >= 0)
+        defer { close(listener) }
+        var address = [UInt8](repeating: 0, count: 128)
+        var length: UInt32 = 0
+        try #require(shadow_resolve("127.0.0.1", port, &address, &length) == 0)
+        let client = shadow_tcp_connect(address, length)
+        try #require(client >= 0)
+        defer { close(client) }
+        var server: Int32 = -1
+        for _ in 0..<200 where server < 0 {
+            server = shadow_tcp_accept(listener)
+            if server < 0 { usleep(1000) }
+        }
+        try #require(server >= 0)
+        defer { close(server) }
+
+        let answer = Array("HTTP/1.1 200 OK\r\n\r\n".utf8)
+        let before = MonotonicClock.nanos()
+        #expect(shadow_send(server, answer, answer.count) == answer.count)
+        let after = MonotonicClock.nanos()
+        usleep(30_000)  // the reader wakes 30 ms late
+        var buffer = [UInt8](repeating: 0, count: 256)
+        var stamp: UInt64 = 0
+        let n = shadow_recv_stamped(client, &buffer, buffer.count, &stamp)
+        let read = MonotonicClock.nanos()
+        #expect(n == answer.count)
+        #expect(Array(buffer[0..<max(0, n)]) == answer)
+        #expect(stamp >= before)
+        #expect(stamp <= after + 10_000_000)
+        #expect(read - stamp >= 20_000_000)
+    }
+}
