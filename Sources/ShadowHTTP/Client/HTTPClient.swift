@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ShadowCore
 
 /// A lean HTTP/1.1 client for one `http://` endpoint: a fixed pool of keep-alive connections served by one
 /// epoll thread of its own. Batches of pre-encoded requests go in; each caller waits once per batch.
@@ -18,18 +19,8 @@ public final class HTTPClient: Sendable {
         self.connections = connections
         let address = try endpoint.resolve()
         loop = try HTTPEventLoop(address: address, connections: connections, timeoutNanos: timeoutNanos)
-        let box = Unmanaged.passRetained(loop)
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { raw in
-            let loop = Unmanaged<HTTPEventLoop>.fromOpaque(raw!).takeRetainedValue()
-            loop.run()
-            return nil
-        }, box.toOpaque())
-        guard rc == 0 else {
-            box.release()
-            throw WireError("cannot start the client's thread")
-        }
-        pthread_detach(thread)
+        let loop = self.loop
+        guard DetachedThread.start({ loop.run() }) else { throw WireError("cannot start the client's thread") }
     }
 
     deinit { loop.stop() }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CShadowSys
+import ShadowCore
 import Synchronization
 
 /// A thread of its own for a paced replay's scheduler, as a task executor: the scheduler's task runs here and may
@@ -16,15 +17,8 @@ final class PacingThread: TaskExecutor, @unchecked Sendable {
     init() {
         wake = .allocate(capacity: 1)
         sem_init(wake, 0, 0)
-        let box = Unmanaged.passRetained(self)
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { raw in
-            let pacing = Unmanaged<PacingThread>.fromOpaque(raw!).takeRetainedValue()
-            pacing.run()
-            return nil
-        }, box.toOpaque())
-        precondition(rc == 0, "cannot start the pacing thread")
-        pthread_detach(thread)
+        let started = DetachedThread.start { [self] in run() }
+        precondition(started, "cannot start the pacing thread")
     }
 
     deinit {

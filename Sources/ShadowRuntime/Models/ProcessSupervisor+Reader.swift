@@ -9,7 +9,7 @@ extension ProcessSupervisor {
     /// the child's records in flight fail as `undecodable`, the child is killed, and the rest of its output is
     /// dropped until it is gone (then it is restarted with the usual backoff).
     func startReader(_ child: ProcessChild, generation: Int) {
-        ProcessThread.start { [self] in
+        DetachedThread.start { [self] in
             let limit = settings.maxLineBytes
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             var line: [UInt8] = []

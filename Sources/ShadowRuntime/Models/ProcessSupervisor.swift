@@ -67,7 +67,7 @@ final class ProcessSupervisor: Sendable {
             $0.backoff = firstBackoff
         }
         startReader(child, generation: 1)
-        ProcessThread.start { [self] in monitor() }
+        DetachedThread.start { [self] in monitor() }
     }
 
     /// The running child, starting a new one when it is down and its backoff has passed; nil while down.

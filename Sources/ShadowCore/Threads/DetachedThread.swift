@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Starts detached POSIX threads for a process model's reader and monitor loops.
-enum ProcessThread {
+/// Starts detached POSIX threads: an HTTP client's event loop, the paced scheduler's thread, a process model's reader
+/// and monitor loops.
+public enum DetachedThread {
     private final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
@@ -11,7 +12,7 @@ enum ProcessThread {
 
     /// Runs `body` on a new detached thread; false when the thread could not be created.
     @discardableResult
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let box = Unmanaged.passRetained(Box(body))
         var thread = pthread_t()
         let rc = pthread_create(&thread, nil, { raw in
