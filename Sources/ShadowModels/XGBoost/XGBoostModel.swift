@@ -54,13 +54,7 @@ public struct XGBoostModel: EmbeddedModel {
                     }
                 }
             }
-            switch link {
-            case .identity: out[0] = Double(margins[0])
-            case .sigmoid: out[0] = Double(OutputMath.sigmoid(margins[0]))
-            case .softmax:
-                OutputMath.softmax(margins)
-                for k in 0..<width { out[k] = Double(margins[k]) }
-            }
+            emit(margins, into: out)
         }
         return nil
     }

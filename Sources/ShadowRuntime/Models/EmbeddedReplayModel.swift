@@ -23,24 +23,25 @@ public struct EmbeddedReplayModel: ReplayModel {
         self.model = model
     }
 
+    /// Evaluates the batch's records together (an ensemble walks each tree for a block of rows); each record's
+    /// latency is the batch's evaluation time divided evenly.
     public func predict(_ batch: RecordBatch) async -> PredictionBatch {
         let width = model.task.outputWidth
-        var result = PredictionBatch(count: batch.records.count, width: width)
+        let count = batch.records.count
+        var result = PredictionBatch(count: count, width: width)
+        if count == 0 { return result }
+        let start = MonotonicClock.nanos()
         result.values.withUnsafeMutableBufferPointer { values in
-            // One clock read per record: each record's time runs from the previous record's end.
-            var start = MonotonicClock.nanos()
-            for index in batch.records.indices {
-                let out = UnsafeMutableBufferPointer(rebasing: values[(index * width)..<((index + 1) * width)])
-                let error = batch.records[index].features.withUnsafeBufferPointer { row in
-                    model.predict(row, into: out)
-                }
-                let end = MonotonicClock.nanos()
-                result.latencyNanos[index] = end &- start
-                start = end
-                if let error {
-                    result.errors[index] = error
-                    for i in out.indices { out[i] = .nan }
-                }
+            result.errors.withUnsafeMutableBufferPointer { errors in
+                model.predict(rows: count, withRow: { r, body in batch.records[r].features.withUnsafeBufferPointer(body) },
+                              into: values, errors: errors)
+            }
+        }
+        let each = (MonotonicClock.nanos() &- start) / UInt64(count)
+        for index in 0..<count {
+            result.latencyNanos[index] = max(each, 1)
+            if result.errors[index] != nil {
+                for i in (index * width)..<((index + 1) * width) { result.values[i] = .nan }
             }
         }
         return result
