@@ -19,11 +19,25 @@ public struct LatencyRecorder: Sendable {
         _ = histogram.record(min(max(nanos, 1), Self.highestTrackableNanos))
     }
 
-    /// Records a batch of answers: each answered record's latency, and a count of the failed ones.
+    /// Records a batch of answers: each answered record's latency, and a count of the failed ones. A run of equal
+    /// latencies (an embedded model's batch shares its time) is recorded once with its count.
     public mutating func record(_ batch: PredictionBatch) {
+        var value: UInt64 = 0
+        var run: UInt64 = 0
         for i in 0..<batch.count {
-            if batch.errors[i] == nil { record(nanos: batch.latencyNanos[i]) } else { errors += 1 }
+            guard batch.errors[i] == nil else {
+                errors += 1
+                continue
+            }
+            let nanos = min(max(batch.latencyNanos[i], 1), Self.highestTrackableNanos)
+            if nanos != value {
+                if run > 0 { _ = histogram.record(value, count: run) }
+                value = nanos
+                run = 0
+            }
+            run += 1
         }
+        if run > 0 { _ = histogram.record(value, count: run) }
     }
 
     /// Counts one failed request (its latency is recorded too, when it has one).

@@ -169,19 +169,7 @@ struct RunTimeline: Sendable {
                 models.append((name, LatencyRecorder()))
                 slot = models.count - 1
             }
-            models.withUnsafeMutableBufferPointer { all in
-                prediction.errors.withUnsafeBufferPointer { errors in
-                    prediction.latencyNanos.withUnsafeBufferPointer { nanos in
-                        for i in errors.indices {
-                            if errors[i] == nil {
-                                all[slot!].latency.record(nanos: nanos[i])
-                            } else {
-                                all[slot!].latency.recordError()
-                            }
-                        }
-                    }
-                }
-            }
+            models[slot!].latency.record(prediction)
             if m > 0 {
                 let s = shadow(name)
                 compared[s] += prediction.count

@@ -14,6 +14,24 @@ import Testing
         return recorder
     }
 
+    @Test func aBatchRecordsRunsOfEqualLatenciesAsEachOne() {
+        let latencies: [UInt64] = [900, 900, 900, 0, 0, 1200, 1200, 900, 7_000_000_000_000, 7_000_000_000_000, 900]
+        var batch = PredictionBatch(count: latencies.count, width: 1)
+        batch.latencyNanos = latencies
+        batch.errors[2] = .timeout
+        batch.errors[6] = .failed
+        var together = LatencyRecorder()
+        together.record(batch)
+        var oneByOne = LatencyRecorder()
+        for (i, nanos) in latencies.enumerated() {
+            if batch.errors[i] == nil { oneByOne.record(nanos: nanos) } else { oneByOne.recordError() }
+        }
+        #expect(together.count == 9)
+        #expect(together.errors == 2)
+        #expect(together.encodedHistogram() == oneByOne.encodedHistogram())
+        #expect(together.maxMilliseconds == oneByOne.maxMilliseconds)
+    }
+
     @Test func encodingMatchesTheReferenceLibrary() {
         #expect(Self.sample().encodedHistogram() == Self.pythonEncoding)
     }
