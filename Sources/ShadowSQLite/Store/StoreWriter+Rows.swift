@@ -1,25 +1,26 @@
 import ShadowCore
 
 extension StoreWriter {
-    /// Inserts one disagreement, binding its text from the arena without copies.
+    /// Inserts one disagreement, binding its text from the arena without copies. The row is read in place through
+    /// its pointer: a row passed by value was copied whole (each field retained and released).
     @inline(__always)
-    func insert(_ row: DisagreementRow, run: Int64) throws {
+    func insert(_ row: UnsafePointer<DisagreementRow>, run: Int64) throws {
         arena.removeAll(keepingCapacity: true)
-        let recordID = append(row.recordID)
+        let recordID = append(row.pointee.recordID)
         let timeStart = arena.count
-        let hasTime = row.recordTimeMs.map { ISO8601Millis.append(epochMs: $0, to: &arena) } ?? false
+        let hasTime = row.pointee.recordTimeMs.map { ISO8601Millis.append(epochMs: $0, to: &arena) } ?? false
         let time = timeStart..<arena.count
-        let shadow = append(row.shadow)
-        let kind = append(row.kind.rawValue)
-        let champion = append(row.championOutput)
-        let shadowOutput = append(row.shadowOutput)
-        let features = storeFeatures ? row.features : nil
+        let shadow = append(row.pointee.shadow)
+        let kind = append(row.pointee.kind.rawValue)
+        let champion = append(row.pointee.championOutput)
+        let shadowOutput = append(row.pointee.shadowOutput)
+        let features = storeFeatures ? row.pointee.features : nil
 
         let statement = insertDisagreement
         // Features and the recorded answer are bound from the batch text they share, without a copy: the
         // pointers stay valid through the step, which runs inside the closures that lend them.
         try Self.withText(features) { featureBytes in
-            try Self.withText(row.recorded) { recordedBytes in
+            try Self.withText(row.pointee.recorded) { recordedBytes in
                 try arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
                     try statement.bind(run, at: 1)
                     try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[recordID]), at: 2)
@@ -32,7 +33,7 @@ extension StoreWriter {
                     try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[kind]), at: 5)
                     try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[champion]), at: 6)
                     try statement.bindNoCopy(utf8: UnsafeRawBufferPointer(rebasing: bytes[shadowOutput]), at: 7)
-                    if let delta = row.delta, delta.isFinite { try statement.bind(delta, at: 8) } else { try statement.bindNull(at: 8) }
+                    if let delta = row.pointee.delta, delta.isFinite { try statement.bind(delta, at: 8) } else { try statement.bindNull(at: 8) }
                     if let featureBytes { try statement.bindNoCopy(utf8: featureBytes, at: 9) } else { try statement.bindNull(at: 9) }
                     if let recordedBytes { try statement.bindNoCopy(utf8: recordedBytes, at: 10) } else { try statement.bindNull(at: 10) }
                     defer { statement.reset() }

@@ -89,8 +89,11 @@ final class StoreWriter: @unchecked Sendable {
         case let .rows(run, disagreements, rejects, checkpoint):
             try openTransactionIfNeeded()
             if !disagreements.isEmpty { currentTable = "disagreements" }
-            // By index: the row is lent to insert, not copied (a for-in copy retains each of its fields).
-            for i in disagreements.indices { try insert(disagreements[i], run: run) }
+            // Through the buffer: the row is lent to insert, not copied (an array subscript or a for-in copies the
+            // row, retaining and releasing each of its fields).
+            try disagreements.withUnsafeBufferPointer { rows in
+                for i in rows.indices { try insert(rows.baseAddress! + i, run: run) }
+            }
             if !rejects.isEmpty { currentTable = "rejects" }
             for reject in rejects { try insert(reject, run: run) }
             if let checkpoint {
