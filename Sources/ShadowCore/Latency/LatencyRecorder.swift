@@ -16,8 +16,12 @@ public struct LatencyRecorder: Sendable {
     /// Records one answered request's latency.
     @inline(__always)
     public mutating func record(nanos: UInt64) {
-        _ = histogram.record(min(max(nanos, 1), Self.highestTrackableNanos))
+        _ = histogram.record(Self.trackable(nanos))
     }
+
+    /// `nanos` within the histogram's range (1 ns to `highestTrackableNanos`).
+    @inline(__always)
+    static func trackable(_ nanos: UInt64) -> UInt64 { min(max(nanos, 1), highestTrackableNanos) }
 
     /// Records a batch of answers: each answered record's latency, and a count of the failed ones. A run of equal
     /// latencies (an embedded model's batch shares its time) is recorded once with its count.
@@ -29,7 +33,7 @@ public struct LatencyRecorder: Sendable {
                 errors += 1
                 continue
             }
-            let nanos = min(max(batch.latencyNanos[i], 1), Self.highestTrackableNanos)
+            let nanos = Self.trackable(batch.latencyNanos[i])
             if nanos != value {
                 if run > 0 { _ = histogram.record(value, count: run) }
                 value = nanos

@@ -122,12 +122,15 @@ extension XGBoostModel {
         }
     }
 
-    /// One step down a tree for a row whose features start at `features`; a leaf stays where it is.
+    /// One step down a tree for a row whose features start at `features`; a leaf stays where it is. A missing (NaN)
+    /// feature takes the default direction.
     @inline(__always)
     static func step(_ nodes: UnsafeBufferPointer<XGBoostNode>, _ index: Int, _ features: UnsafeMutablePointer<Float>)
         -> Int {
         let node = nodes[index]
+        // A leaf's feature bits are 0, so this read is in range and its result unused.
         let x = features[Int(node.featureBits & ~XGBoostNode.defaultLeftBit)]
+        // For NaN both comparisons are false: default-left nodes go left, default-right nodes go right.
         let right = node.featureBits >= XGBoostNode.defaultLeftBit ? x >= node.value : !(x < node.value)
         return node.left < 0 ? index : Int(node.left) &+ (right ? 1 : 0)
     }

@@ -66,6 +66,7 @@ public struct XGBoostModel: EmbeddedModel {
                            _ groups: UnsafeBufferPointer<Int32>, _ depths: UnsafeBufferPointer<Int32>,
                            _ features: UnsafeMutableBufferPointer<Float>, into margins: UnsafeMutableBufferPointer<Float>) {
         let single = margins.count == 1
+        let features = features.baseAddress!
         var sum = margins[0]
         var t = 0
         while t + 4 <= roots.count {
@@ -97,17 +98,5 @@ public struct XGBoostModel: EmbeddedModel {
             t += 1
         }
         if single { margins[0] = sum }
-    }
-
-    /// One step down a tree; a leaf stays where it is. A missing (NaN) feature takes the default direction.
-    @inline(__always)
-    static func step(_ nodes: UnsafeBufferPointer<XGBoostNode>, _ index: Int,
-                     _ features: UnsafeMutableBufferPointer<Float>) -> Int {
-        let node = nodes[index]
-        // A leaf's feature bits are 0, so this read is in range and its result unused.
-        let x = features[Int(node.featureBits & ~XGBoostNode.defaultLeftBit)]
-        // For NaN both comparisons are false: default-left nodes go left, default-right nodes go right.
-        let right = node.featureBits >= XGBoostNode.defaultLeftBit ? x >= node.value : !(x < node.value)
-        return node.left < 0 ? index : Int(node.left) &+ (right ? 1 : 0)
     }
 }
