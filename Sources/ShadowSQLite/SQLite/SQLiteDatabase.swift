@@ -12,6 +12,7 @@ public final class SQLiteDatabase {
 
     /// Opens (and with `.create`, creates) the database at `path`.
     public init(path: String, flags: OpenFlags = [.readWrite, .create]) throws(SQLiteError) {
+        _ = Self.configured
         self.path = path
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags.rawValue | SQLITE_OPEN_EXRESCODE, nil)
@@ -23,6 +24,12 @@ public final class SQLiteDatabase {
         handle = db
         sqlite3_extended_result_codes(db, 1)
     }
+
+    /// Process-wide settings applied once, before the first connection initializes the library: memory statistics
+    /// off, so SQLite's allocations take no global mutex (the store's writer and readers allocate concurrently).
+    private static let configured: Void = {
+        _ = shadow_sqlite_disable_memstatus()
+    }()
 
     deinit {
         if let handle { sqlite3_close_v2(handle) }

@@ -50,9 +50,15 @@ final class StoreWriter: @unchecked Sendable {
         arena.reserveCapacity(4096)
         if db.path != ":memory:" && !db.path.isEmpty {
             checkpointer = WALCheckpointer(path: db.path)
-            // The checkpointer keeps the WAL short; this connection checkpoints itself only if it falls far behind
-            // (4,096 pages of 64 KiB), instead of every 512 pages inside a commit.
-            if checkpointer != nil { try db.execute("PRAGMA wal_autocheckpoint = 4096") }
+            // The checkpointer copies committed frames back as they come, but SQLite restarts the WAL from its start
+            // only when a write transaction begins with every frame copied, and this writer begins its next
+            // transaction right after each commit, before the checkpointer has seen it. So once the WAL passes 256
+            // pages (16 MiB) this connection checkpoints after its commit: it copies only the few frames the
+            // checkpointer has not, and the next transaction rewrites the same 16 MiB file in place. (With the
+            // backstop at 4,096 pages the WAL grew to 256 MiB, was truncated to 64 MiB and grew again: fresh file
+            // blocks and page-cache pages for every frame. Measured on the 1M-record replay: 9% less CPU, 10% more
+            // records/s; 64 and 512 pages both did worse than 256.)
+            if checkpointer != nil { try db.execute("PRAGMA wal_autocheckpoint = 256") }
         }
     }
 
