@@ -64,9 +64,10 @@ public struct DisagreementRow: Sendable, Equatable {
     public var recordTimeMs: Double?
     public var shadow: String
     public var kind: DisagreementKind
-    /// Champion and shadow outputs as JSON (a number, an array of probabilities, or null on error).
-    public var championOutput: String
-    public var shadowOutput: String
+    /// Champion and shadow outputs as JSON (a number, an array of probabilities, or an error object); on the replay
+    /// path they share one buffer per batch, so a row costs no allocation of its own.
+    public var championText: JSONText
+    public var shadowText: JSONText
     public var delta: Double?
     /// The record's features as a JSON object (shared with the batch text on the replay path).
     public var features: JSONText?
@@ -76,9 +77,23 @@ public struct DisagreementRow: Sendable, Equatable {
     /// The row with its texts in storage of their own (a row kept long must not pin its batch's bytes).
     public var compacted: DisagreementRow {
         var row = self
+        row.championText = championText.compacted
+        row.shadowText = shadowText.compacted
         row.features = features?.compacted
         row.recorded = recorded?.compacted
         return row
+    }
+
+    /// The champion's output as a String.
+    public var championOutput: String {
+        get { championText.string }
+        set { championText = JSONText(newValue) }
+    }
+
+    /// The shadow's output as a String.
+    public var shadowOutput: String {
+        get { shadowText.string }
+        set { shadowText = JSONText(newValue) }
     }
 
     /// The features as a String.
@@ -105,12 +120,21 @@ public struct DisagreementRow: Sendable, Equatable {
     public init(recordID: String, recordTimeMs: Double?, shadow: String, kind: DisagreementKind,
                 championOutput: String, shadowOutput: String, delta: Double?, features: JSONText?,
                 recorded: JSONText?) {
+        self.init(recordID: recordID, recordTimeMs: recordTimeMs, shadow: shadow, kind: kind,
+                  championText: JSONText(championOutput), shadowText: JSONText(shadowOutput), delta: delta,
+                  features: features, recorded: recorded)
+    }
+
+    /// A row whose every JSON value is kept as JSON text (the replay path: ranges of buffers shared per batch).
+    public init(recordID: String, recordTimeMs: Double?, shadow: String, kind: DisagreementKind,
+                championText: JSONText, shadowText: JSONText, delta: Double?, features: JSONText?,
+                recorded: JSONText?) {
         self.recordID = recordID
         self.recordTimeMs = recordTimeMs
         self.shadow = shadow
         self.kind = kind
-        self.championOutput = championOutput
-        self.shadowOutput = shadowOutput
+        self.championText = championText
+        self.shadowText = shadowText
         self.delta = delta
         self.features = features
         self.recorded = recorded

@@ -4,12 +4,37 @@ import ShadowCore
 enum OutputJSON {
     /// A single value as a JSON number, several as an array; an error as `{"error":"code"}`; NaN as null.
     static func render(_ values: ArraySlice<Double>, error: ModelErrorCode?) -> String {
-        if let error { return "{\"error\":\"\(error.rawValue)\"}" }
-        if values.count == 1 { return number(values[values.startIndex]) }
-        return "[" + values.map(number).joined(separator: ",") + "]"
+        var bytes: [UInt8] = []
+        append(values, error: error, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func number(_ x: Double) -> String {
-        x.isFinite ? x.description : "null"
+    /// Appends what `render` returns to `bytes`, without a String in between (numbers are written by the standard
+    /// library's shortest round-trip formatter straight into the buffer).
+    static func append(_ values: ArraySlice<Double>, error: ModelErrorCode?, to bytes: inout [UInt8]) {
+        if let error {
+            bytes.append(contentsOf: "{\"error\":\"".utf8)
+            bytes.append(contentsOf: error.rawValue.utf8)
+            bytes.append(contentsOf: "\"}".utf8)
+            return
+        }
+        var sink = ByteSink(bytes: bytes)
+        bytes = []  // the sink holds the only reference, so its appends do not copy the buffer
+        if values.count != 1 { sink.bytes.append(UInt8(ascii: "[")) }
+        for (k, x) in zip(values.indices, values) {
+            if k != values.startIndex { sink.bytes.append(UInt8(ascii: ",")) }
+            if x.isFinite { x.write(to: &sink) } else { sink.bytes.append(contentsOf: "null".utf8) }
+        }
+        if values.count != 1 { sink.bytes.append(UInt8(ascii: "]")) }
+        bytes = sink.bytes
+    }
+
+    /// A text stream into a byte buffer; takes the formatter's ASCII bytes as they are.
+    private struct ByteSink: TextOutputStream {
+        var bytes: [UInt8]
+
+        mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
     }
 }

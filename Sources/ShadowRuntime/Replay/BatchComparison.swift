@@ -27,14 +27,26 @@ enum BatchComparison {
         }
         if found.isEmpty { return ([], counts) }
         let texts = RowTexts(batch, records: found.lazy.map(\.record), features: storeFeatures)
+        // Both outputs of every row rendered into one buffer, which the rows share (no String per output).
+        var outputs: [UInt8] = []
+        outputs.reserveCapacity(found.count * 48)
+        var ranges: [(champion: Range<Int>, shadow: Range<Int>)] = []
+        ranges.reserveCapacity(found.count)
+        for (s, i, _) in found {
+            let start = outputs.count
+            OutputJSON.append(champion.row(i), error: champion.errors[i], to: &outputs)
+            let middle = outputs.count
+            OutputJSON.append(predictions[s].row(i), error: predictions[s].errors[i], to: &outputs)
+            ranges.append((start..<middle, middle..<outputs.count))
+        }
         var rows: [DisagreementRow] = []
         rows.reserveCapacity(found.count)
-        for (s, i, verdict) in found {
+        for (n, (s, i, verdict)) in found.enumerated() {
             rows.append(DisagreementRow(
                 recordID: batch.records[i].id, recordTimeMs: batch.records[i].epochMs, shadow: models[s].name,
                 kind: verdict.kind,
-                championOutput: OutputJSON.render(champion.row(i), error: champion.errors[i]),
-                shadowOutput: OutputJSON.render(predictions[s].row(i), error: predictions[s].errors[i]),
+                championText: JSONText(sharing: outputs, range: ranges[n].champion),
+                shadowText: JSONText(sharing: outputs, range: ranges[n].shadow),
                 delta: verdict.delta, features: texts.features(i), recorded: texts.recorded(i)))
         }
         return (rows, counts)

@@ -12,8 +12,8 @@ extension StoreWriter {
         let time = timeStart..<arena.count
         let shadow = append(row.pointee.shadow)
         let kind = append(row.pointee.kind.rawValue)
-        let champion = append(row.pointee.championOutput)
-        let shadowOutput = append(row.pointee.shadowOutput)
+        let champion = append(row.pointee.championText)
+        let shadowOutput = append(row.pointee.shadowText)
         let features = storeFeatures ? row.pointee.features : nil
 
         let statement = insertDisagreement
@@ -61,6 +61,14 @@ extension StoreWriter {
         try statement.bind(reject.code.rawValue, at: 5)
         try statement.bind(reject.reason, at: 6)
         try statement.step()
+    }
+
+    /// Copies a JSON text's bytes into the arena and returns where they landed.
+    @inline(__always)
+    private func append(_ text: JSONText) -> Range<Int> {
+        let start = arena.count
+        text.withUTF8 { arena.append(contentsOf: $0) }
+        return start..<arena.count
     }
 
     /// Copies a string's UTF-8 into the arena and returns where it landed.
