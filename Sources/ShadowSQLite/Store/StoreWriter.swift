@@ -17,8 +17,9 @@ final class StoreWriter: @unchecked Sendable {
     let insertDisagreement: SQLiteStatement
     let insertReject: SQLiteStatement
     let upsertCheckpoint: SQLiteStatement
-    /// Scratch bytes for one row's text values, bound without copying while the row is stepped.
-    var arena: [UInt8] = []
+    /// Scratch bytes for one row's text values, bound without copying while the row is stepped. Only the writer
+    /// thread touches it, one access at a time, so its accesses skip the runtime exclusivity check (several per row).
+    @exclusivity(unchecked) var arena: [UInt8] = []
     /// Backfills the WAL on its own thread, so commits never wait for a checkpoint.
     private var checkpointer: WALCheckpointer?
 
