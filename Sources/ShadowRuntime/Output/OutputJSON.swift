@@ -2,15 +2,9 @@ import ShadowCore
 
 /// Renders model outputs as the JSON stored in `champion_output` / `shadow_output`.
 enum OutputJSON {
-    /// A single value as a JSON number, several as an array; an error as `{"error":"code"}`; NaN as null.
-    static func render(_ values: ArraySlice<Double>, error: ModelErrorCode?) -> String {
-        var bytes: [UInt8] = []
-        append(values, error: error, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends what `render` returns to `bytes`, without a String in between (numbers are written by the standard
-    /// library's shortest round-trip formatter straight into the buffer).
+    /// Appends the JSON of one model answer to `bytes`: a single value as a JSON number, several as an array; an error
+    /// as `{"error":"code"}`; a non-finite value as null. Numbers are the standard library's shortest round-trip
+    /// form (`description`), written straight into the buffer without a String in between.
     static func append(_ values: ArraySlice<Double>, error: ModelErrorCode?, to bytes: inout [UInt8]) {
         if let error {
             bytes.append(contentsOf: "{\"error\":\"".utf8)
