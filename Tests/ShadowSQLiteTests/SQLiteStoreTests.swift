@@ -117,6 +117,25 @@ import Testing
         #expect(store.statistics == StoreStatistics(rowsCommitted: 2226, transactions: 1 + commits + 1, queuedRows: 0))
     }
 
+    @Test func batchRowsAboveTheQueueBoundDoNotWaitForTheFlushInterval() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("bigtx.db")
+        // Transactions "of a million rows" and no time-based commit for a minute: the writer must still commit before
+        // the queue's bound makes `append` wait, or this test would stall for a minute per bound.
+        let store = try SQLiteStore(path: path, settings: StoreSettings(path: path, batchRows: 1_000_000,
+                                                                        flushIntervalMs: 60_000))
+        let run = try store.beginRun(Fixtures.run)
+        let started = MonotonicClock.nanoseconds
+        let rows = (0..<500).map { Fixtures.disagreement($0) }
+        for _ in 0..<(3 * StoreQueue.maxUncommittedRows / rows.count) {
+            try store.append(run: run, disagreements: rows, rejects: [])
+        }
+        try store.finishRun(run, summary: Fixtures.summary(run: run, records: 0), latency: [])
+        #expect(MonotonicClock.nanoseconds - started < 30_000_000_000)
+        let db = try SQLiteDatabase.openShadowReader(path: path)
+        #expect(try db.scalar("SELECT count(*) FROM disagreements") == .integer(Int64(3 * StoreQueue.maxUncommittedRows / 500 * 500)))
+    }
+
     @Test func checkpointsCommitWithTheirRows() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("checkpoint.db")

@@ -34,7 +34,10 @@ final class StoreWriter: @unchecked Sendable {
     init(db: SQLiteDatabase, queue: StoreQueue, settings: StoreSettings) throws(SQLiteError) {
         self.db = db
         self.queue = queue
-        self.batchRows = max(1, settings.batchRows)
+        // A transaction must commit before the queue's bound is reached: callers wait in `enqueue` once that many
+        // rows are uncommitted, and a larger `batch_rows` would hold them until the flush interval (measured: 20,000
+        // rows per transaction cut the 1M-record replay from 376k to 116k records/s).
+        self.batchRows = min(max(1, settings.batchRows), StoreQueue.maxUncommittedRows / 2)
         self.flushIntervalNs = UInt64(max(1, settings.flushIntervalMs)) * 1_000_000
         self.storeFeatures = settings.storeFeatures
         // This connection inserts rows only for runs it created itself and never deletes a run, so the foreign-key
