@@ -20,7 +20,7 @@ final class StoreWriter: @unchecked Sendable {
     /// Scratch bytes for one row's text values, bound without copying while the row is stepped. Only the writer
     /// thread touches it, one access at a time, so its accesses skip the runtime exclusivity check (several per row).
     @exclusivity(unchecked) var arena: [UInt8] = []
-    /// Backfills the WAL on its own thread, so commits never wait for a checkpoint.
+    /// Backfills the WAL on its own thread, so the writer's own checkpoints (past 256 pages) find little to copy.
     private var checkpointer: WALCheckpointer?
 
     private var transactionOpen = false

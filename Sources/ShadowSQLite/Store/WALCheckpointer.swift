@@ -7,10 +7,11 @@ import Darwin
 #endif
 
 /// Copies the write-ahead log back into the database file from a thread (and connection) of its own, so the
-/// writer's commits never wait for a checkpoint's copies and fsyncs.
+/// writer's commits do not wait for a checkpoint's copies and fsyncs.
 ///
 /// Every `intervalMs` it runs a PASSIVE checkpoint: it backfills what is committed and never blocks the writer.
-/// The writer keeps a large `wal_autocheckpoint` as a backstop, used only if this thread falls far behind.
+/// The writer checkpoints too once the WAL passes 256 pages (see `StoreWriter`), which lets SQLite restart the WAL;
+/// by then this thread has copied nearly every frame, so the writer's own checkpoint is short.
 final class WALCheckpointer: @unchecked Sendable {
     private final class State: Sendable {
         let stopping = Atomic<Bool>(false)
