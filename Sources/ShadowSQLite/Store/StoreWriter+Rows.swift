@@ -75,7 +75,9 @@ extension StoreWriter {
     @inline(__always)
     private func append(_ string: String) -> Range<Int> {
         let start = arena.count
-        arena.append(contentsOf: string.utf8)
+        // Through the string's contiguous UTF-8 (one copy), not the UTF8View's element-by-element append.
+        var string = string
+        string.withUTF8 { arena.append(contentsOf: $0) }
         return start..<arena.count
     }
 }
