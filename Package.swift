@@ -28,7 +28,9 @@ let package = Package(
             dependencies: ["CZlib", .product(name: "Histogram", package: "hdrhistogram-swift")]
         ),
         // Embedded model evaluators (XGBoost JSON, LightGBM text, linear JSON). Pure.
-        .target(name: "ShadowModels", dependencies: ["ShadowCore"]),
+        // Complete trees evaluated sixteen rows at a time with AVX-512 (permutes and gathers); a C kernel, pure.
+        .target(name: "CShadowTrees"),
+        .target(name: "ShadowModels", dependencies: ["ShadowCore", "CShadowTrees"]),
         // Drift statistics, windows, streaming detectors and the trigger policy state machine. Pure.
         .target(name: "ShadowDrift", dependencies: ["ShadowCore"]),
         // Drift scenarios injected into records on the fly (shift, scale, noise, categories, labels, concept, time). Pure.

@@ -55,6 +55,9 @@ extension XGBoostModel {
         self.init(featureNames: names.isEmpty ? (0..<featureCount).map { "f\($0)" } : names, task: task,
                   link: link, nodes: nodes, roots: roots, groups: groups, depths: depths, baseMargins: baseMargins,
                   slots: Array(0..<featureCount))
+        if XGBoostForest.available {
+            forest = XGBoostForest(nodes: nodes, roots: roots, depths: depths, groups: groups)
+        }
     }
 
     /// The task and link of an objective name (`multi:softmax` is served as probabilities, like softprob).

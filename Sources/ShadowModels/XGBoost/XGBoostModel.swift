@@ -22,6 +22,8 @@ public struct XGBoostModel: EmbeddedModel {
     let baseMargins: [Float]
     /// Row slot of each feature.
     let slots: [Int]
+    /// The trees laid out for sixteen rows at a time, where the CPU and the trees' depths allow (see `XGBoostForest`).
+    var forest: XGBoostForest? = nil
 
     /// Number of trees.
     public var treeCount: Int { roots.count }
@@ -30,8 +32,21 @@ public struct XGBoostModel: EmbeddedModel {
     public func bound(toSlots slots: [Int]) -> XGBoostModel {
         precondition(slots.count == featureNames.count, "one slot per feature")
         return XGBoostModel(featureNames: featureNames, task: task, link: link, nodes: nodes, roots: roots,
-                            groups: groups, depths: depths, baseMargins: baseMargins, slots: slots)
+                            groups: groups, depths: depths, baseMargins: baseMargins, slots: slots, forest: forest)
     }
+
+    /// A copy that evaluates blocks of rows without the vector kernel (the walk every CPU runs); for comparisons.
+    public var withoutVectorKernel: XGBoostModel {
+        var copy = self
+        copy.forest = nil
+        return copy
+    }
+
+    /// Whether blocks of rows go through the vector kernel.
+    public var usesVectorKernel: Bool { forest != nil }
+
+    /// Whether this CPU runs the vector kernel (AVX-512F); models with trees up to depth 8 then use it.
+    public static var vectorKernelAvailable: Bool { XGBoostForest.available }
 
     /// Writes the outputs for one row; nil on success.
     public func predict(_ row: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>)

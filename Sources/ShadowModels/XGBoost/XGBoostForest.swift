@@ -1,0 +1,81 @@
+import CShadowTrees
+
+/// An XGBoost model's trees made complete and laid out for `shadow_trees_block`, which walks sixteen rows through a
+/// tree at once (one per vector lane): the nodes of each level are looked up by the lanes' positions with a permute, and
+/// each row's feature with a gather. A leaf above the tree's depth becomes a subtree whose splits lead to copies of it,
+/// so every row takes exactly `depth` steps. Built only on CPUs with AVX-512F and for trees of depth ≤ `maxDepth`.
+struct XGBoostForest: Sendable {
+    /// Deepest tree laid out (2^8 leaves: 766 words a tree).
+    static let maxDepth: Int32 = 8
+    /// Rows per call.
+    static let lanes = Int(SHADOW_TREES_LANES)
+
+    /// Every tree's levels: thresholds and split words per level, then the leaves (see `shadow_trees.h`).
+    let data: [UInt32]
+    /// Where each tree starts in `data`.
+    let offsets: [Int32]
+    let depths: [Int32]
+    let groups: [Int32]
+
+    /// Whether this CPU runs the kernel.
+    static var available: Bool { shadow_trees_available() != 0 }
+
+    /// The layout of `nodes` (trees starting at `roots`), or nil when a tree is deeper than `maxDepth`.
+    init?(nodes: [XGBoostNode], roots: [Int32], depths: [Int32], groups: [Int32]) {
+        guard depths.allSatisfy({ $0 <= Self.maxDepth }) else { return nil }
+        var data: [UInt32] = []
+        var offsets: [Int32] = []
+        var level: [Int] = []
+        var next: [Int] = []
+        for (t, root) in roots.enumerated() {
+            offsets.append(Int32(data.count))
+            level = [Int(root)]
+            for _ in 0..<depths[t] {
+                next.removeAll(keepingCapacity: true)
+                for index in level {
+                    let node = nodes[index]
+                    data.append(node.value.bitPattern)
+                    if node.left < 0 {
+                        next += [index, index]  // a leaf above the depth: both ways lead to itself
+                    } else {
+                        next += [Int(node.left), Int(node.left) + 1]
+                    }
+                }
+                for index in level {
+                    let node = nodes[index]
+                    guard node.left >= 0 else {
+                        data.append(0)  // feature 0 (any column would do: both children are the same leaf)
+                        continue
+                    }
+                    let feature = node.featureBits & ~XGBoostNode.defaultLeftBit
+                    let missingRight: UInt32 = node.featureBits & XGBoostNode.defaultLeftBit == 0 ? 1 << 31 : 0
+                    data.append(feature &* UInt32(Self.lanes) | missingRight)
+                }
+                swap(&level, &next)
+            }
+            for index in level { data.append(nodes[index].value.bitPattern) }
+        }
+        data += [UInt32](repeating: 0, count: Self.lanes)  // a permute's 16-word read past the last table
+        guard data.count < Int(Int32.max) else { return nil }
+        self.data = data
+        self.offsets = offsets
+        self.depths = depths
+        self.groups = groups
+    }
+
+    /// Adds every tree's leaf to the margins of sixteen rows: `columns[f * 16 + r]` is feature f of row r, and
+    /// `margins[g * 16 + r]` row r's margin of output group g.
+    @inline(__always)
+    func accumulate(columns: UnsafePointer<Float>, margins: UnsafeMutablePointer<Float>) {
+        data.withUnsafeBufferPointer { data in
+            offsets.withUnsafeBufferPointer { offsets in
+                depths.withUnsafeBufferPointer { depths in
+                    groups.withUnsafeBufferPointer { groups in
+                        shadow_trees_block(data.baseAddress, offsets.baseAddress, depths.baseAddress,
+                                           groups.baseAddress, Int32(offsets.count), columns, margins)
+                    }
+                }
+            }
+        }
+    }
+}
