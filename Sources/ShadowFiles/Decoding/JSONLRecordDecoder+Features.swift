@@ -15,11 +15,12 @@ extension JSONLRecordDecoder {
     /// The range is a zero-copy slice of the line when the features are one object of finite values;
     /// otherwise (an array with names, extra single features, NaN tokens) an object is appended to `synthesized`.
     /// `guesses` carries, per member position, the slot seen there in the previous line.
-    func readFeatures(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, guesses: UnsafeMutableBufferPointer<Int32>,
+    func readFeatures(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, members: UnsafeMutableBufferPointer<Int32>,
+                      guesses: UnsafeMutableBufferPointer<Int32>,
                       output: LineOutput, synthesized: inout [UInt8]) throws(LineReject) -> Features {
         var sawNonFinite = false
         var strings: [Int: String]?
-        let container = features.resolve(in: tape, line: line)
+        let container = features.resolve(in: tape, line: line, members: members)
         var failure: LineReject?
         var values = [Double](repeating: .nan, count: schema.count)
         if let c = container {
@@ -87,7 +88,7 @@ extension JSONLRecordDecoder {
         }
         var found: [Int] = []
         for extra in extras {
-            guard let index = extra.pointer.resolve(in: tape, line: line) else {
+            guard let index = extra.pointer.resolve(in: tape, line: line, members: members) else {
                 found.append(-1)
                 continue
             }

@@ -11,8 +11,9 @@ extension JSONLRecordDecoder {
 
     /// The recorded answer's range in the batch text and its numbers, or nil when the line has none (or null).
     /// Never rejects the line: an answer with no readable number has empty `values` and is counted as such.
-    func readRecorded(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, output: LineOutput) -> RecordedAnswer? {
-        guard let index = recorded.resolve(in: tape, line: line) else { return nil }
+    func readRecorded(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, members: UnsafeMutableBufferPointer<Int32>,
+                      output: LineOutput) -> RecordedAnswer? {
+        guard let index = recorded.resolve(in: tape, line: line, members: members) else { return nil }
         let node = tape[index]
         if node.kind == .null { return nil }
         let json = (output.lineStart + Int(node.start))..<(output.lineStart + Int(node.end))

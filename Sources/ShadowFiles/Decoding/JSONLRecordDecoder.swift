@@ -32,6 +32,8 @@ struct JSONLRecordDecoder: Sendable {
     /// Pointer inside the recorded answer to the number(s) compared (`recorded_output`).
     let recordedOutput: JSONPointer?
     let allowNonFinite: Bool
+    /// The first keys of the pointers above (each pointer's `rootSlot` names its own), found once per line.
+    let rootKeys: RootKeys
 
     init(settings: SourceSettings, schema: FeatureSchema) throws(TrafficReaderError) {
         let fields = settings.fields
@@ -42,20 +44,25 @@ struct JSONLRecordDecoder: Sendable {
             }
             return p
         }
+        var keys = RootKeys()
+        func rooted(_ text: String, _ key: String) throws(TrafficReaderError) -> JSONPointer {
+            keys.assign(try pointer(text, key))
+        }
         self.schema = schema
         slots = FeatureSlotTable(schema: schema)
-        id = try pointer(fields.id, "id")
-        features = try pointer(fields.features, "features")
-        label = try pointer(fields.label, "label")
-        recorded = try pointer(fields.recorded, "recorded")
+        id = try rooted(fields.id, "id")
+        features = try rooted(fields.features, "features")
+        label = try rooted(fields.label, "label")
+        recorded = try rooted(fields.recorded, "recorded")
         recordedOutput = try fields.recordedOutput.map { (text) throws(TrafficReaderError) in try pointer(text, "recorded_output") }
         allowNonFinite = settings.allowNonFinite
         if let text = fields.time {
-            time = .pointer(try pointer(text, "time"), TimeField(name: text, isColumn: false, unit: fields.timeUnit))
+            time = .pointer(try rooted(text, "time"), TimeField(name: text, isColumn: false, unit: fields.timeUnit))
         } else {
-            time = .defaults(timestamp: JSONPointer("/timestamp")!,
+            time = .defaults(timestamp: keys.assign(JSONPointer("/timestamp")!),
                              TimeField(name: "/timestamp", isColumn: false, unit: fields.timeUnit),
-                             epochMs: JSONPointer("/epoch_ms")!, TimeField(name: "/epoch_ms", isColumn: false, unit: .ms))
+                             epochMs: keys.assign(JSONPointer("/epoch_ms")!),
+                             TimeField(name: "/epoch_ms", isColumn: false, unit: .ms))
         }
         if let names = fields.featureNames {
             arraySlots = names.map { schema.slot(of: $0) ?? -1 }
@@ -72,10 +79,11 @@ struct JSONLRecordDecoder: Sendable {
         for (name, text) in fields.feature.sorted(by: { $0.key < $1.key }) {
             var quoted: [UInt8] = []
             JSONStrings.appendQuoted(name.utf8, to: &quoted)
-            extras.append(Extra(name: name, nameBytes: Array(name.utf8), quotedName: quoted, pointer: try pointer(text, "feature.\(name)"),
+            extras.append(Extra(name: name, nameBytes: Array(name.utf8), quotedName: quoted, pointer: try rooted(text, "feature.\(name)"),
                                 slot: schema.slot(of: name) ?? -1))
         }
         self.extras = extras
+        rootKeys = keys
     }
 
     /// Decodes every line of `chunk`; bad lines become rejects.
@@ -88,7 +96,12 @@ struct JSONLRecordDecoder: Sendable {
         var synthesized: [UInt8] = []
         let guesses = UnsafeMutableBufferPointer<Int32>.allocate(capacity: schema.count + 64)
         guesses.initialize(repeating: -1)
-        defer { guesses.deallocate() }
+        let members = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(rootKeys.count, 1))
+        members.initialize(repeating: -1)
+        defer {
+            guesses.deallocate()
+            members.deallocate()
+        }
         chunk.bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for k in chunk.lines.indices {
@@ -100,7 +113,8 @@ struct JSONLRecordDecoder: Sendable {
                                               byteOffset: chunk.lineOffsets[k])
                 do throws(LineReject) {
                     let output = LineOutput(lineStart: range.lowerBound, textBase: all.count)
-                    let record = try decodeLine(line, n, tape: &tape, guesses: guesses, output: output,
+                    let record = try decodeLine(line, n, tape: &tape, guesses: guesses, members: members,
+                                                output: output,
                                                 synthesized: &synthesized,
                                                 position: position)
                     batch.records.append(record)
@@ -126,7 +140,7 @@ struct JSONLRecordDecoder: Sendable {
 
     /// Decodes one non-blank line.
     func decodeLine(_ line: UnsafePointer<UInt8>, _ n: Int, tape: inout JSONTape, guesses: UnsafeMutableBufferPointer<Int32>,
-                    output: LineOutput, synthesized: inout [UInt8], position: SourcePosition) throws(LineReject) -> TrafficRecord {
+                    members: UnsafeMutableBufferPointer<Int32>, output: LineOutput, synthesized: inout [UInt8], position: SourcePosition) throws(LineReject) -> TrafficRecord {
         // The parser validates UTF-8 inside strings; bytes ≥ 0x80 anywhere else fail the parse, and then
         // the whole line is checked so that bad UTF-8 is reported as such wherever it is.
         guard tape.parse(line, count: n) else {
@@ -142,12 +156,13 @@ struct JSONLRecordDecoder: Sendable {
         if tape.firstNonFinite >= 0 && !allowNonFinite {
             throw nonFiniteReject(tape: tape, line: line)
         }
-        let id = try readID(tape: tape, line: line)
-        let epochMs = try readTime(tape: tape, line: line)
-        let label = try readLabel(tape: tape, line: line)
-        let features = try readFeatures(tape: tape, line: line, guesses: guesses, output: output,
+        rootKeys.find(in: tape, line: line, into: members)
+        let id = try readID(tape: tape, line: line, members: members)
+        let epochMs = try readTime(tape: tape, line: line, members: members)
+        let label = try readLabel(tape: tape, line: line, members: members)
+        let features = try readFeatures(tape: tape, line: line, members: members, guesses: guesses, output: output,
                                         synthesized: &synthesized)
-        let answer = readRecorded(tape: tape, line: line, output: output)
+        let answer = readRecorded(tape: tape, line: line, members: members, output: output)
         return TrafficRecord(id: id, epochMs: epochMs, features: features.values, strings: features.strings,
                              label: label, featuresJSON: features.json, position: position, recorded: answer)
     }

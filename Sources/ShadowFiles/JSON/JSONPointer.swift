@@ -9,6 +9,11 @@ struct JSONPointer: Sendable, Equatable {
     /// The pointer as written (for messages).
     let text: String
     let tokens: [Token]
+    /// Which of a decoder's root keys the first token is (`RootKeys`); -1 when not assigned.
+    var rootSlot = -1
+
+    /// Pointers are equal when they are written alike (the tokens follow from the text).
+    static func == (a: JSONPointer, b: JSONPointer) -> Bool { a.text == b.text }
 
     /// Parses `text`; nil when it is not a pointer (must be empty or start with `/`; `~` only as `~0`/`~1`).
     init?(_ text: String) {
@@ -52,10 +57,23 @@ struct JSONPointer: Sendable, Equatable {
         tokens.count == 1 ? String(decoding: tokens[0].key, as: UTF8.self) : nil
     }
 
-    /// The tape index of the value this pointer names in the line, or nil when it is absent.
-    func resolve(in tape: borrowing JSONTape, line: UnsafePointer<UInt8>, from root: Int = 0) -> Int? {
+    /// `resolve(in:line:)` with the first step already taken: `members[rootSlot]` is the tape index of the root member
+    /// the first token names, or -1 when the line has none (see `RootKeys.find`).
+    @inline(__always)
+    func resolve(in tape: borrowing JSONTape, line: UnsafePointer<UInt8>, members: UnsafeMutableBufferPointer<Int32>)
+        -> Int? {
+        guard !tokens.isEmpty else { return 0 }
+        let first = Int(members[rootSlot])
+        guard first >= 0 else { return nil }
+        return tokens.count == 1 ? first : resolve(in: tape, line: line, from: first, skipping: 1)
+    }
+
+    /// The tape index of the value this pointer names in the line, or nil when it is absent; the walk starts at node
+    /// `root` with token `skipping`.
+    func resolve(in tape: borrowing JSONTape, line: UnsafePointer<UInt8>, from root: Int = 0, skipping: Int = 0)
+        -> Int? {
         var current = root
-        for token in tokens {
+        for token in tokens[skipping...] {
             let node = tape[current]
             switch node.kind {
             case .object:
