@@ -13,49 +13,78 @@ int shadow_trees_available(void) {
 }
 
 /// The 16 table entries at `table[idx[lane]]`: a permute within one register for tables of up to 16 entries (reading
-/// up to 16 words from `table`, which the layout keeps in bounds), a gather for larger ones.
+/// 16 words from `table`, which the layout keeps in bounds), a gather for larger ones.
 __attribute__((target("avx512f"))) static inline __m512i lookup(const uint32_t *table, int count, __m512i idx) {
     if (count <= 16) return _mm512_permutexvar_epi32(idx, _mm512_loadu_si512((const void *)table));
     return _mm512_i32gather_epi32(idx, (const void *)table, 4);
 }
 
-__attribute__((target("avx512f")))
-void shadow_trees_block(const uint32_t *data, const int32_t *offsets, const int32_t *depths, const int32_t *groups,
-                        int32_t trees, const float *columns, float *margins) {
+/// One level down one tree for the 16 lanes at `idx` (positions within the level); `level` is the level's offset in
+/// the tree's words (2^level - 1 entries of each kind before it, so 2·(2^level - 1) words).
+__attribute__((target("avx512f"))) static inline __m512i descend(const uint32_t *tree, int level, __m512i idx,
+                                                                 const float *columns) {
     const __m512i iota = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m512i one = _mm512_set1_epi32(1);
-    const __m512i featureMask = _mm512_set1_epi32(0x7fffffff);
-    const __m512i missingRight = _mm512_set1_epi32((int32_t)0x80000000u);
-    for (int32_t t = 0; t < trees; t++) {
-        const uint32_t *p = data + offsets[t];
-        const int depth = depths[t];
-        __m512i idx = _mm512_setzero_si512();
+    const int count = 1 << level;
+    const uint32_t *p = tree + 2 * (count - 1);
+    __m512 threshold, x;
+    __m512i split;
+    if (level == 0) {
+        // Every lane is at the root: one threshold, and the root's column read whole.
+        threshold = _mm512_set1_ps(((const float *)p)[0]);
+        split = _mm512_set1_epi32((int32_t)p[1]);
+        x = _mm512_loadu_ps(columns + (p[1] & 0x7fffffffu));
+    } else {
+        threshold = _mm512_castsi512_ps(lookup(p, count, idx));
+        split = lookup(p + count, count, idx);
+        const __m512i at = _mm512_add_epi32(_mm512_and_si512(split, _mm512_set1_epi32(0x7fffffff)), iota);
+        x = _mm512_i32gather_ps(at, (const void *)columns, 4);
+    }
+    // x >= threshold is false for NaN; a NaN goes right only where the split says so.
+    const __mmask16 ge = _mm512_cmp_ps_mask(x, threshold, _CMP_GE_OQ);
+    const __mmask16 nan = _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
+    const __mmask16 right = ge | (nan & _mm512_test_epi32_mask(split, _mm512_set1_epi32((int32_t)0x80000000u)));
+    idx = _mm512_add_epi32(idx, idx);
+    return _mm512_mask_add_epi32(idx, right, idx, _mm512_set1_epi32(1));
+}
+
+/// The leaf values of one tree at the lanes' final positions.
+__attribute__((target("avx512f"))) static inline __m512 leaves(const uint32_t *tree, int depth, __m512i idx) {
+    return _mm512_castsi512_ps(lookup(tree + 2 * ((1 << depth) - 1), 1 << depth, idx));
+}
+
+__attribute__((target("avx512f")))
+void shadow_trees_block(const uint32_t *data, int32_t depth, const int32_t *groups, int32_t trees,
+                        const float *columns, float *margins) {
+    const int64_t words = shadow_trees_words(depth);
+    int32_t t = 0;
+    // Four trees at a time: four independent chains of gathers, which the core overlaps; the leaves are then added
+    // in tree order.
+    for (; t + 4 <= trees; t += 4) {
+        const uint32_t *a = data + t * words, *b = a + words, *c = b + words, *d = c + words;
+        __m512i ia = _mm512_setzero_si512(), ib = ia, ic = ia, id = ia;
         for (int level = 0; level < depth; level++) {
-            const int count = 1 << level;
-            __m512 threshold, x;
-            __m512i split;
-            if (level == 0) {
-                // Every lane is at the root: one threshold, one column read whole.
-                threshold = _mm512_set1_ps(((const float *)p)[0]);
-                split = _mm512_set1_epi32((int32_t)p[1]);
-                x = _mm512_loadu_ps(columns + (p[1] & 0x7fffffffu));
-            } else {
-                threshold = _mm512_castsi512_ps(lookup(p, count, idx));
-                split = lookup(p + count, count, idx);
-                const __m512i at = _mm512_add_epi32(_mm512_and_si512(split, featureMask), iota);
-                x = _mm512_i32gather_ps(at, (const void *)columns, 4);
-            }
-            p += 2 * count;
-            // x >= threshold is false for NaN; a NaN goes right only where the split says so.
-            const __mmask16 ge = _mm512_cmp_ps_mask(x, threshold, _CMP_GE_OQ);
-            const __mmask16 nan = _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
-            const __mmask16 right = ge | (nan & _mm512_test_epi32_mask(split, missingRight));
-            idx = _mm512_add_epi32(idx, idx);
-            idx = _mm512_mask_add_epi32(idx, right, idx, one);
+            ia = descend(a, level, ia, columns);
+            ib = descend(b, level, ib, columns);
+            ic = descend(c, level, ic, columns);
+            id = descend(d, level, id, columns);
         }
-        const __m512 leaf = _mm512_castsi512_ps(lookup(p, 1 << depth, idx));
+        const __m512 la = leaves(a, depth, ia), lb = leaves(b, depth, ib), lc = leaves(c, depth, ic),
+                     ld = leaves(d, depth, id);
         float *m = margins + (int64_t)groups[t] * SHADOW_TREES_LANES;
-        _mm512_storeu_ps(m, _mm512_add_ps(_mm512_loadu_ps(m), leaf));
+        _mm512_storeu_ps(m, _mm512_add_ps(_mm512_loadu_ps(m), la));
+        m = margins + (int64_t)groups[t + 1] * SHADOW_TREES_LANES;
+        _mm512_storeu_ps(m, _mm512_add_ps(_mm512_loadu_ps(m), lb));
+        m = margins + (int64_t)groups[t + 2] * SHADOW_TREES_LANES;
+        _mm512_storeu_ps(m, _mm512_add_ps(_mm512_loadu_ps(m), lc));
+        m = margins + (int64_t)groups[t + 3] * SHADOW_TREES_LANES;
+        _mm512_storeu_ps(m, _mm512_add_ps(_mm512_loadu_ps(m), ld));
+    }
+    for (; t < trees; t++) {
+        const uint32_t *a = data + t * words;
+        __m512i ia = _mm512_setzero_si512();
+        for (int level = 0; level < depth; level++) ia = descend(a, level, ia, columns);
+        float *m = margins + (int64_t)groups[t] * SHADOW_TREES_LANES;
+        _mm512_storeu_ps(m, _mm512_add_ps(_mm512_loadu_ps(m), leaves(a, depth, ia)));
     }
 }
 
@@ -63,9 +92,9 @@ void shadow_trees_block(const uint32_t *data, const int32_t *offsets, const int3
 
 int shadow_trees_available(void) { return 0; }
 
-void shadow_trees_block(const uint32_t *data, const int32_t *offsets, const int32_t *depths, const int32_t *groups,
-                        int32_t trees, const float *columns, float *margins) {
-    (void)data; (void)offsets; (void)depths; (void)groups; (void)trees; (void)columns; (void)margins;
+void shadow_trees_block(const uint32_t *data, int32_t depth, const int32_t *groups, int32_t trees,
+                        const float *columns, float *margins) {
+    (void)data; (void)depth; (void)groups; (void)trees; (void)columns; (void)margins;
 }
 
 #endif

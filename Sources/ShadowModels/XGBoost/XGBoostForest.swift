@@ -2,8 +2,9 @@ import CShadowTrees
 
 /// An XGBoost model's trees made complete and laid out for `shadow_trees_block`, which walks sixteen rows through a
 /// tree at once (one per vector lane): the nodes of each level are looked up by the lanes' positions with a permute, and
-/// each row's feature with a gather. A leaf above the tree's depth becomes a subtree whose splits lead to copies of it,
-/// so every row takes exactly `depth` steps. Built only on CPUs with AVX-512F and for trees of depth ≤ `maxDepth`.
+/// each row's feature with a gather. Every tree is padded to the deepest one's depth (a leaf above it becomes a subtree
+/// whose splits lead to copies of it), so all take the same steps and the kernel walks four trees side by side. Built
+/// only on CPUs with AVX-512F and for trees of depth ≤ `maxDepth`.
 struct XGBoostForest: Sendable {
     /// Deepest tree laid out (2^8 leaves: 766 words a tree).
     static let maxDepth: Int32 = 8
@@ -12,9 +13,8 @@ struct XGBoostForest: Sendable {
 
     /// Every tree's levels: thresholds and split words per level, then the leaves (see `shadow_trees.h`).
     let data: [UInt32]
-    /// Where each tree starts in `data`.
-    let offsets: [Int32]
-    let depths: [Int32]
+    /// The depth every tree is laid out to.
+    let depth: Int32
     let groups: [Int32]
 
     /// Whether this CPU runs the kernel.
@@ -22,15 +22,15 @@ struct XGBoostForest: Sendable {
 
     /// The layout of `nodes` (trees starting at `roots`), or nil when a tree is deeper than `maxDepth`.
     init?(nodes: [XGBoostNode], roots: [Int32], depths: [Int32], groups: [Int32]) {
-        guard depths.allSatisfy({ $0 <= Self.maxDepth }) else { return nil }
+        let depth = depths.max() ?? 0
+        guard depth <= Self.maxDepth else { return nil }
         var data: [UInt32] = []
-        var offsets: [Int32] = []
+        data.reserveCapacity(roots.count * Int(shadow_trees_words(depth)) + Self.lanes)
         var level: [Int] = []
         var next: [Int] = []
-        for (t, root) in roots.enumerated() {
-            offsets.append(Int32(data.count))
+        for root in roots {
             level = [Int(root)]
-            for _ in 0..<depths[t] {
+            for _ in 0..<depth {
                 next.removeAll(keepingCapacity: true)
                 for index in level {
                     let node = nodes[index]
@@ -58,8 +58,7 @@ struct XGBoostForest: Sendable {
         data += [UInt32](repeating: 0, count: Self.lanes)  // a permute's 16-word read past the last table
         guard data.count < Int(Int32.max) else { return nil }
         self.data = data
-        self.offsets = offsets
-        self.depths = depths
+        self.depth = depth
         self.groups = groups
     }
 
@@ -68,13 +67,8 @@ struct XGBoostForest: Sendable {
     @inline(__always)
     func accumulate(columns: UnsafePointer<Float>, margins: UnsafeMutablePointer<Float>) {
         data.withUnsafeBufferPointer { data in
-            offsets.withUnsafeBufferPointer { offsets in
-                depths.withUnsafeBufferPointer { depths in
-                    groups.withUnsafeBufferPointer { groups in
-                        shadow_trees_block(data.baseAddress, offsets.baseAddress, depths.baseAddress,
-                                           groups.baseAddress, Int32(offsets.count), columns, margins)
-                    }
-                }
+            groups.withUnsafeBufferPointer { groups in
+                shadow_trees_block(data.baseAddress, depth, groups.baseAddress, Int32(groups.count), columns, margins)
             }
         }
     }
