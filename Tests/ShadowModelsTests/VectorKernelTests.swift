@@ -66,8 +66,8 @@ import Testing
         #expect(Self.predict(model, rows) == Self.predict(model.withoutVectorKernel, rows))
     }
 
-    /// A leaf above the forest's depth is padded with splits that lead to copies of it (here in a tree of depth 8,
-    /// one of depth 4 and a lone leaf: five trees, so four go side by side and one alone); trees deeper than 8 levels
+    /// A leaf above the forest's depth is padded with splits that lead to copies of it (here trees of depth 8 and
+    /// 4 and a lone leaf: nine trees, so eight go side by side and one alone); trees deeper than 8 levels
     /// are left to the scalar walk.
     @Test func layoutDepthLimit() throws {
         func chain(_ depth: Int) -> [XGBoostNode] {
@@ -89,28 +89,29 @@ import Testing
         let padded = XGBoostForest(nodes: chain(8) + chain(2), roots: [0, 17], depths: [8, 2], groups: [0, 0])
         let words: Int = 2 * 255 + 256
         #expect(padded?.data.count == 2 * words + 16, "the depth-2 tree is padded to depth 8")
-        // Five trees (a chain, its first half, a lone leaf, the half again, the chain again) over levels read by
-        // permutes and by gathers.
+        // Nine trees (chains, half chains, lone leaves) over levels read by permutes, masked loads and gathers.
         let nodes = chain(8) + chain(4) + [XGBoostNode(leaf: 0.25)]
         let fixed = (0..<4).map { k in
             XGBoostNode(threshold: Float(k), feature: 0, defaultLeft: k % 2 == 0, left: 17 + 2 * k + 1)
         }
         var shifted = nodes
         for k in 0..<4 { shifted[17 + 2 * k] = fixed[k] }
+        let roots: [Int32] = [0, 17, 26, 17, 0, 26, 0, 17, 0]
+        let depths: [Int32] = [8, 4, 0, 4, 8, 0, 8, 4, 8]
+        let groups = [Int32](repeating: 0, count: roots.count)
         let model = XGBoostModel(featureNames: ["x"], task: .regression, link: .identity, nodes: shifted,
-                                 roots: [0, 17, 26, 17, 0], groups: [0, 0, 0, 0, 0], depths: [8, 4, 0, 4, 8],
+                                 roots: roots, groups: groups, depths: depths,
                                  baseMargins: [0.5], slots: [0])
         let vector = XGBoostModel(featureNames: ["x"], task: .regression, link: .identity, nodes: shifted,
-                                  roots: [0, 17, 26, 17, 0], groups: [0, 0, 0, 0, 0], depths: [8, 4, 0, 4, 8],
+                                  roots: roots, groups: groups, depths: depths,
                                   baseMargins: [0.5], slots: [0],
-                                  forest: XGBoostForest(nodes: shifted, roots: [0, 17, 26, 17, 0],
-                                                        depths: [8, 4, 0, 4, 8], groups: [0, 0, 0, 0, 0]))
+                                  forest: XGBoostForest(nodes: shifted, roots: roots, depths: depths, groups: groups))
         let rows: [[Double]] = (-2..<40).map { [$0 == 39 ? .nan : Double($0) / 4] }
         let want = rows.map { try! model.predict($0).get()[0].bitPattern }
         #expect(Self.predict(model, rows) == want)
         if XGBoostModel.vectorKernelAvailable { #expect(Self.predict(vector, rows) == want) }
         // x = 3.25: below split 4 of the chain (leaf 4), right through all four of the half chain (leaf 4), + 0.25.
-        let sum: Double = 0.5 + 4 + 4 + 0.25 + 4 + 4
+        let sum: Double = 0.5 + 4 * 7 + 0.25 * 2
         #expect(try model.predict([3.25]).get() == [sum])
     }
 }
