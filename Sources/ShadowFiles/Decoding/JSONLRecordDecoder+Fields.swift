@@ -3,8 +3,11 @@ import ShadowCore
 /// The id, time and label of a JSON line.
 extension JSONLRecordDecoder {
     /// The request id: a string, or an integer rendered as its decimal digits.
-    func readID(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, members: UnsafeMutableBufferPointer<Int32>) throws(LineReject) -> String {
-        guard let index = id.resolve(in: tape, line: line, members: members) else { throw .field(id.text, .missingField, "missing") }
+    func readID(tape: borrowing JSONTape, line: UnsafePointer<UInt8>,
+                members: UnsafeMutableBufferPointer<Int32>) throws(LineReject) -> String {
+        guard let index = id.resolve(in: tape, line: line, members: members) else {
+            throw .field(id.text, .missingField, "missing")
+        }
         let node = tape[index]
         switch node.kind {
         case .string:
@@ -22,7 +25,8 @@ extension JSONLRecordDecoder {
     }
 
     /// The record time in epoch milliseconds, or nil when the line has none.
-    func readTime(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, members: UnsafeMutableBufferPointer<Int32>) throws(LineReject) -> Double? {
+    func readTime(tape: borrowing JSONTape, line: UnsafePointer<UInt8>,
+                  members: UnsafeMutableBufferPointer<Int32>) throws(LineReject) -> Double? {
         switch time {
         case .pointer(let pointer, let field):
             guard let index = pointer.resolve(in: tape, line: line, members: members) else { return nil }
@@ -59,7 +63,8 @@ extension JSONLRecordDecoder {
     }
 
     /// The ground-truth label, or nil when absent or null.
-    func readLabel(tape: borrowing JSONTape, line: UnsafePointer<UInt8>, members: UnsafeMutableBufferPointer<Int32>) throws(LineReject) -> FeatureValue? {
+    func readLabel(tape: borrowing JSONTape, line: UnsafePointer<UInt8>,
+                   members: UnsafeMutableBufferPointer<Int32>) throws(LineReject) -> FeatureValue? {
         guard let index = label.resolve(in: tape, line: line, members: members) else { return nil }
         let node = tape[index]
         switch node.kind {

@@ -34,6 +34,11 @@ struct JSONLRecordDecoder: Sendable {
     let allowNonFinite: Bool
     /// The first keys of the pointers above (each pointer's `rootSlot` names its own), found once per line.
     let rootKeys: RootKeys
+    /// Whether lines are read through a shape learned from an earlier line of the chunk (`JSONLShape`); off only to
+    /// compare the two paths.
+    var learnsShapes = true
+    /// Shape misses after which a chunk stops trying shapes (its lines do not share one layout).
+    static let shapeMissLimit = 16
 
     init(settings: SourceSettings, schema: FeatureSchema) throws(TrafficReaderError) {
         let fields = settings.fields
@@ -102,6 +107,8 @@ struct JSONLRecordDecoder: Sendable {
             guesses.deallocate()
             members.deallocate()
         }
+        var shape: JSONLShape?
+        var shapeMisses = learnsShapes ? 0 : Self.shapeMissLimit
         chunk.bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for k in chunk.lines.indices {
@@ -111,13 +118,25 @@ struct JSONLRecordDecoder: Sendable {
                 if JSONTape.skipSpace(line, 0, n) == n { continue }
                 let position = SourcePosition(file: chunk.file, line: chunk.lineNumbers[k],
                                               byteOffset: chunk.lineOffsets[k])
+                let output = LineOutput(lineStart: range.lowerBound, textBase: all.count)
+                if let known = shape {
+                    if let record = readShaped(known, line, n, tape: &tape, members: members, output: output,
+                                               position: position) {
+                        batch.records.append(record)
+                        continue
+                    }
+                    shapeMisses += 1
+                    shape = nil
+                }
                 do throws(LineReject) {
-                    let output = LineOutput(lineStart: range.lowerBound, textBase: all.count)
                     let record = try decodeLine(line, n, tape: &tape, guesses: guesses, members: members,
                                                 output: output,
                                                 synthesized: &synthesized,
                                                 position: position)
                     batch.records.append(record)
+                    if shapeMisses < Self.shapeMissLimit {
+                        shape = JSONLShape(tape: tape, line: line, count: n, decoder: self)
+                    }
                 } catch {
                     rejects.append(Reject(position: position, code: error.code, reason: error.reason))
                 }
@@ -165,6 +184,29 @@ struct JSONLRecordDecoder: Sendable {
         let answer = readRecorded(tape: tape, line: line, members: members, output: output)
         return TrafficRecord(id: id, epochMs: epochMs, features: features.values, strings: features.strings,
                              label: label, featuresJSON: features.json, position: position, recorded: answer)
+    }
+
+    /// Reads a line through `shape`; nil when the line departs from it or would be rejected (the full parser then
+    /// reads it and says why).
+    private func readShaped(_ shape: JSONLShape, _ line: UnsafePointer<UInt8>, _ n: Int, tape: inout JSONTape,
+                            members: UnsafeMutableBufferPointer<Int32>, output: LineOutput,
+                            position: SourcePosition) -> TrafficRecord? {
+        var values = [Double](repeating: .nan, count: schema.count)
+        let object = values.withUnsafeMutableBufferPointer { values in
+            shape.read(line, count: n, tape: &tape, members: members, values: values)
+        }
+        guard let object else { return nil }
+        do throws(LineReject) {
+            let id = try readID(tape: tape, line: line, members: members)
+            let epochMs = try readTime(tape: tape, line: line, members: members)
+            let label = try readLabel(tape: tape, line: line, members: members)
+            let answer = readRecorded(tape: tape, line: line, members: members, output: output)
+            let json = (output.lineStart + object.lowerBound)..<(output.lineStart + object.upperBound)
+            return TrafficRecord(id: id, epochMs: epochMs, features: values, strings: nil, label: label,
+                                 featuresJSON: json, position: position, recorded: answer)
+        } catch {
+            return nil
+        }
     }
 
     /// The reject for the first NaN/Infinity token (or out-of-range number), naming its field.

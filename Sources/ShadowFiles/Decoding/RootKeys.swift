@@ -23,6 +23,16 @@ struct RootKeys: Sendable {
         return assigned
     }
 
+    /// The slot of the key spelled by `name`, or nil when no pointer starts with it.
+    func slot(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { bytes in
+            (0..<count).first { k in
+                let key = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
+                return key.count == name.count && key.elementsEqual(name)
+            }
+        }
+    }
+
     /// Sets `members[k]` to the tape index of the value of the root member named by key k (the last one when a key
     /// repeats, as `JSONTape.member` does), or -1. The root (node 0) must be an object.
     @inline(__always)

@@ -113,7 +113,7 @@ extension JSONTape {
     }
 
     /// Matches a bare word and pushes its node; returns the offset after it, or -1.
-    private mutating func literal(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ word: StaticString,
+    mutating func literal(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ word: StaticString,
                                   _ kind: JSONKind, number: Double = 0) -> Int {
         let length = word.utf8CodeUnitCount
         guard n - i >= length else { return failing(.invalidLiteral, i) }
