@@ -31,10 +31,14 @@ public struct EmbeddedReplayModel: ReplayModel {
         var result = PredictionBatch(count: count, width: width)
         if count == 0 { return result }
         let start = MonotonicClock.nanos()
-        result.values.withUnsafeMutableBufferPointer { values in
-            result.errors.withUnsafeMutableBufferPointer { errors in
-                model.predict(rows: count, withRow: { r, body in batch.records[r].features.withUnsafeBufferPointer(body) },
-                              into: values, errors: errors)
+        // Rows are read in place through the records' buffer (an array subscript per row would retain and release
+        // each record's features for every model).
+        batch.records.withUnsafeBufferPointer { records in
+            result.values.withUnsafeMutableBufferPointer { values in
+                result.errors.withUnsafeMutableBufferPointer { errors in
+                    model.predict(rows: count, withRow: { r, body in records[r].features.withUnsafeBufferPointer(body) },
+                                  into: values, errors: errors)
+                }
             }
         }
         let each = (MonotonicClock.nanos() &- start) / UInt64(count)
