@@ -135,7 +135,9 @@ struct JSONLRecordDecoder: Sendable {
                                                 position: position)
                     batch.records.append(record)
                     if shapeMisses < Self.shapeMissLimit {
+                        // A line of another layout counts as a miss too: such logs stop paying for the attempt.
                         shape = JSONLShape(tape: tape, line: line, count: n, decoder: self)
+                        if shape == nil { shapeMisses += 1 }
                     }
                 } catch {
                     rejects.append(Reject(position: position, code: error.code, reason: error.reason))
@@ -159,7 +161,8 @@ struct JSONLRecordDecoder: Sendable {
 
     /// Decodes one non-blank line.
     func decodeLine(_ line: UnsafePointer<UInt8>, _ n: Int, tape: inout JSONTape, guesses: UnsafeMutableBufferPointer<Int32>,
-                    members: UnsafeMutableBufferPointer<Int32>, output: LineOutput, synthesized: inout [UInt8], position: SourcePosition) throws(LineReject) -> TrafficRecord {
+                    members: UnsafeMutableBufferPointer<Int32>, output: LineOutput, synthesized: inout [UInt8],
+                    position: SourcePosition) throws(LineReject) -> TrafficRecord {
         // The parser validates UTF-8 inside strings; bytes ≥ 0x80 anywhere else fail the parse, and then
         // the whole line is checked so that bad UTF-8 is reported as such wherever it is.
         guard tape.parse(line, count: n) else {

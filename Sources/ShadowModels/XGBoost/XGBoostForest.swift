@@ -2,7 +2,7 @@ import CShadowTrees
 
 /// An XGBoost model's trees made complete and laid out for `shadow_trees_block`, which walks sixteen rows through a
 /// tree at once (one per vector lane): the nodes of each level are looked up by the lanes' positions with a permute, and
-/// each row's feature with a gather. Every tree is padded to the deepest one's depth (a leaf above it becomes a subtree
+/// each row's feature with masked loads (levels of up to 8 nodes) or a gather. Every tree is padded to the deepest one's depth (a leaf above it becomes a subtree
 /// whose splits lead to copies of it), so all take the same steps and the kernel walks eight trees side by side. Built
 /// only on CPUs with AVX-512F and for trees of depth ≤ `maxDepth`.
 struct XGBoostForest: Sendable {
