@@ -4,12 +4,15 @@
 #include <immintrin.h>
 
 int shadow_trees_available(void) {
+    // Threads loading models may ask at once: each computes the same answer, and the accesses are atomic.
     static int answer = -1;
-    if (answer < 0) {
+    int known = __atomic_load_n(&answer, __ATOMIC_RELAXED);
+    if (known < 0) {
         __builtin_cpu_init();
-        answer = __builtin_cpu_supports("avx512f") ? 1 : 0;
+        known = __builtin_cpu_supports("avx512f") ? 1 : 0;
+        __atomic_store_n(&answer, known, __ATOMIC_RELAXED);
     }
-    return answer;
+    return known;
 }
 
 /// The 16 table entries at `table[idx[lane]]`: a permute within one register for tables of up to 16 entries (reading
