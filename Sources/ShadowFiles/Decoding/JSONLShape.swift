@@ -91,21 +91,9 @@ struct JSONLShape {
                     else { return nil }
                     i += range.count
                 case .rootValue(let slot):
+                    // Any scalar (a NaN token too: `firstNonFinite` then sends the line to the full parser).
                     guard i < n else { return nil }
-                    switch p[i] {
-                    case UInt8(ascii: "\""):
-                        var escaped = false
-                        let end = tape.scanString(p, i, n, escaped: &escaped)
-                        guard end >= 0 else { return nil }
-                        _ = tape.push(.string, flags: escaped ? JSONNode.escaped : 0, start: i, end: end)
-                        i = end
-                    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        i = tape.scanNumber(p, i, n)
-                    case UInt8(ascii: "t"): i = tape.literal(p, i, n, "true", .true)
-                    case UInt8(ascii: "f"): i = tape.literal(p, i, n, "false", .false)
-                    case UInt8(ascii: "n"): i = tape.literal(p, i, n, "null", .null)
-                    default: return nil
-                    }
+                    i = tape.scanScalar(p, i, n)
                     guard i >= 0 else { return nil }
                     members[slot] = Int32(tape.count - 1)
                 case .featuresOpen:

@@ -13,7 +13,7 @@ struct RootKeys: Sendable {
     mutating func assign(_ pointer: JSONPointer) -> JSONPointer {
         guard let key = pointer.tokens.first?.key else { return pointer }
         var assigned = pointer
-        if let slot = (0..<count).first(where: { Array(bytes[starts[$0]..<starts[$0 + 1]]) == key }) {
+        if let slot = key.withUnsafeBufferPointer({ slot(of: $0) }) {
             assigned.rootSlot = slot
         } else {
             bytes += key

@@ -43,32 +43,9 @@ extension JSONTape {
                     inObject = false
                     continue value
                 }
-            case UInt8(ascii: "\""):
-                var escaped = false
-                let end = scanString(p, i, n, escaped: &escaped)
-                if end < 0 { return false }
-                _ = push(.string, flags: escaped ? JSONNode.escaped : 0, start: i, end: end)
-                i = end
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                i = scanNumber(p, i, n)
-                if i < 0 { return false }
-            case UInt8(ascii: "t"):
-                i = literal(p, i, n, "true", .true)
-                if i < 0 { return false }
-            case UInt8(ascii: "f"):
-                i = literal(p, i, n, "false", .false)
-                if i < 0 { return false }
-            case UInt8(ascii: "n"):
-                i = literal(p, i, n, "null", .null)
-                if i < 0 { return false }
-            case UInt8(ascii: "N"):
-                i = literal(p, i, n, "NaN", .nonFinite, number: .nan)
-                if i < 0 { return false }
-            case UInt8(ascii: "I"):
-                i = literal(p, i, n, "Infinity", .nonFinite, number: .infinity)
-                if i < 0 { return false }
             default:
-                return fail(.unexpectedCharacter, i)
+                i = scanScalar(p, i, n)
+                if i < 0 { return false }
             }
             // After a value: close containers or move to the next member.
             while true {
@@ -99,6 +76,27 @@ extension JSONTape {
         }
     }
 
+    /// Scans the scalar value at `i` < `n` (a string, a number, `true`, `false`, `null`, or the bare `NaN` and
+    /// `Infinity` tokens), pushes its node and returns the offset after it, or -1 with `error` set.
+    @inline(__always)
+    mutating func scanScalar(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        switch p[i] {
+        case UInt8(ascii: "\""):
+            var escaped = false
+            let end = scanString(p, i, n, escaped: &escaped)
+            if end < 0 { return -1 }
+            _ = push(.string, flags: escaped ? JSONNode.escaped : 0, start: i, end: end)
+            return end
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return scanNumber(p, i, n)
+        case UInt8(ascii: "t"): return literal(p, i, n, "true", .true)
+        case UInt8(ascii: "f"): return literal(p, i, n, "false", .false)
+        case UInt8(ascii: "n"): return literal(p, i, n, "null", .null)
+        case UInt8(ascii: "N"): return literal(p, i, n, "NaN", .nonFinite, number: .nan)
+        case UInt8(ascii: "I"): return literal(p, i, n, "Infinity", .nonFinite, number: .infinity)
+        default: return failing(.unexpectedCharacter, i)
+        }
+    }
+
     /// Parses `"key" :` at `i` and returns the offset of the value after it, or -1.
     @inline(__always)
     private mutating func parseKey(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
@@ -113,7 +111,7 @@ extension JSONTape {
     }
 
     /// Matches a bare word and pushes its node; returns the offset after it, or -1.
-    mutating func literal(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ word: StaticString,
+    private mutating func literal(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ word: StaticString,
                                   _ kind: JSONKind, number: Double = 0) -> Int {
         let length = word.utf8CodeUnitCount
         guard n - i >= length else { return failing(.invalidLiteral, i) }
